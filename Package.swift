@@ -36,7 +36,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "VocanTextTests", dependencies: ["VocanText"]),
-        .testTarget(name: "VocanCoreTests", dependencies: ["VocanCore"]),
+        .testTarget(name: "VocanCoreTests", dependencies: ["VocanCore", "VocanLexicons"]),
         .testTarget(
             name: "VocanIOTests", dependencies: ["VocanIO"],
             resources: [.copy("Fixtures")]

@@ -1,0 +1,60 @@
+/// Plutchik's eight basic emotions, with the keys of the NRC and XED resources.
+public enum Emotion: String, CaseIterable, Sendable, Codable {
+    case anger, anticipation, disgust, fear, joy, sadness, surprise, trust
+
+    /// The emotion across Plutchik's wheel (joy–sadness, trust–disgust, fear–anger, surprise–anticipation).
+    public var opposite: Emotion {
+        switch self {
+        case .anger: .fear
+        case .anticipation: .surprise
+        case .disgust: .trust
+        case .fear: .anger
+        case .joy: .sadness
+        case .sadness: .joy
+        case .surprise: .anticipation
+        case .trust: .disgust
+        }
+    }
+
+    /// Position in an `EmotionProfile` (alphabetical, like the keys).
+    var index: Int { Emotion.allCases.firstIndex(of: self)! }
+}
+
+/// Intensities in [0, 1] for the eight emotions.
+///
+/// Several cues of one emotion combine like independent evidence, `1 − (1 − a)(1 − b)`, so the
+/// intensity grows with each cue but never passes 1.
+public struct EmotionProfile: Sendable, Equatable {
+    public internal(set) var values: SIMD8<Double>
+
+    public init(_ values: SIMD8<Double> = .zero) { self.values = values }
+
+    public subscript(emotion: Emotion) -> Double {
+        get { values[emotion.index] }
+        set { values[emotion.index] = newValue }
+    }
+
+    public var isEmpty: Bool { values == .zero }
+
+    /// The strongest emotion, nil when all are zero; ties go to the first in alphabetical order.
+    public var dominant: Emotion? {
+        var best: Emotion?
+        for emotion in Emotion.allCases where self[emotion] > (best.map { self[$0] } ?? 0) { best = emotion }
+        return best
+    }
+
+    /// Adds the cues of `other` as independent evidence.
+    public mutating func combine(_ other: EmotionProfile) {
+        values = 1 - (1 - values) * (1 - other.values)
+    }
+}
+
+/// A token that carried an emotion, with its intensity after negation and intensifiers.
+public struct EmotionEvidence: Sendable, Equatable {
+    public var token: String
+    public var emotion: Emotion
+    public var intensity: Double
+    public var start: Int
+    public var end: Int
+    public var rules: [String]
+}

@@ -1,0 +1,140 @@
+import VocanLexicons
+import VocanText
+
+/// The configured engine: lexicons and rules of both languages, loaded once and shared read-only by
+/// every `Analyzer` (one per thread).
+public struct Engine: Sendable {
+    public let packs: [Language: LanguagePack]
+    public let identifier: LanguageIdentifier
+    /// Emoticons the segmenter must recognize (from the emoji lexicons).
+    public let emoticons: Set<String>
+    public let options: AnalysisOptions
+
+    /// Loads the bundled lexicons, then `extraLexicons` (sentiment lexicons in the vocan, SentiWS or
+    /// VADER format) and `extraEmotionLexicons` whose entries add to or override the bundled ones.
+    /// `files` maps lexicon file names to their text; by default the files bundled from `lexicons/`.
+    public init(
+        options: AnalysisOptions = AnalysisOptions(), extraLexicons: [LexiconSource] = [],
+        extraEmotionLexicons: [LexiconSource] = [], files: [String: String] = BundledLexicons.files
+    ) throws {
+        self.options = options
+        func bundled(_ name: String) throws -> String {
+            guard let text = files[name] else {
+                throw LexiconError(file: name, line: 0, reason: "missing from the bundled lexicons")
+            }
+            return text
+        }
+        let emojiEntries = try LexiconFile.sentimentEntries(name: "sentiment.emoji.tsv", text: bundled("sentiment.emoji.tsv"))
+        let emoticons = Set(emojiEntries.filter { $0.tags.contains("emoticon") }.map(\.term))
+        self.emoticons = emoticons
+        let keys = try TermKeys(emoticons: emoticons)
+        var packs: [Language: LanguagePack] = [:]
+        for language in Language.analyzed {
+            let code = language.rawValue
+            var builder = LanguagePackBuilder(language: language, keys: keys)
+            try builder.addRules(name: "rules.\(code).tsv", text: bundled("rules.\(code).tsv"))
+            try builder.addOpinions(try LexiconFile.sentimentEntries(name: "sentiment.\(code).tsv", text: bundled("sentiment.\(code).tsv")))
+            try builder.addOpinions(emojiEntries)
+            for source in extraLexicons where source.targetLanguages.contains(language) {
+                try builder.addOpinions(LexiconFile.sentimentEntries(name: source.name, text: source.text))
+            }
+            for name in ["emotions.\(code).tsv", "emotions.emoji.tsv"] {
+                try builder.addEmotions(LexiconFile.emotionEntries(name: name, text: bundled(name)))
+            }
+            for source in extraEmotionLexicons where source.targetLanguages.contains(language) {
+                try builder.addEmotions(LexiconFile.emotionEntries(name: source.name, text: source.text))
+            }
+            if let vocabulary = files["vocabulary.\(code).txt"] { builder.addVocabulary(vocabulary) }
+            try builder.addSignals(name: "signals.\(code).tsv", text: bundled("signals.\(code).tsv"))
+            packs[language] = builder.build()
+        }
+        self.packs = packs
+        identifier = try LanguageIdentifier(profile: bundled("language.tsv"))
+    }
+}
+
+/// Folds lexicon terms into token keys exactly as the segmenter folds comment text.
+struct TermKeys {
+    private let segmenter: Segmenter
+
+    init(emoticons: Set<String>) throws { segmenter = try Segmenter(emoticons: emoticons) }
+
+    /// The keys of a term: one per token (`gar nicht` → `gar`, `nicht`; `Top-Beratung` → `top-beratung`).
+    func keys(_ term: String) -> [String] {
+        if term.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return [term.lowercased()] }
+        return segmenter.segment(term) { _ in .german }.tokens.map(\.key)
+    }
+}
+
+/// Assembles a `LanguagePack` from lexicon entries, generating inflected forms.
+struct LanguagePackBuilder {
+    private var pack: LanguagePack
+    private let keys: TermKeys
+    private let inflector: Inflector
+    private var vocabulary: Set<String> = []
+    private var generated: [(keys: [String], term: OpinionTerm)] = []
+    private var generatedEmotions: [(keys: [String], profile: EmotionProfile)] = []
+
+    init(language: Language, keys: TermKeys) {
+        pack = LanguagePack(language: language)
+        self.keys = keys
+        inflector = Inflector(language: language)
+    }
+
+    mutating func addRules(name: String, text: String) throws {
+        for (line, fields) in LexiconFile.records(text) {
+            let (term, rule) = try Rule.parse(fields, file: name, line: line)
+            if term == "n't" { pack.contractedNegation = rule }
+            pack.rules.insert(keys.keys(term), rule)
+        }
+    }
+
+    mutating func addOpinions(_ entries: [LexiconEntry]) throws {
+        for entry in entries {
+            let termKeys = keys.keys(entry.term)
+            guard !termKeys.isEmpty else { continue }
+            let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"))
+            pack.opinions.insert(termKeys, term)
+            if termKeys.count == 1 {
+                vocabulary.insert(termKeys[0])
+                for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append(([form], term)) }
+            }
+        }
+    }
+
+    mutating func addEmotions(_ entries: [(term: String, profile: EmotionProfile)]) {
+        for (term, profile) in entries {
+            let termKeys = keys.keys(term)
+            guard !termKeys.isEmpty else { continue }
+            pack.emotions.insert(termKeys, profile)
+            if termKeys.count == 1 {
+                for form in inflector.forms(of: termKeys[0], tags: []) { generatedEmotions.append(([form], profile)) }
+            }
+        }
+    }
+
+    mutating func addSignals(name: String, text: String) throws {
+        let keys = self.keys
+        try pack.signals.add(name: name, text: text) { keys.keys($0) }
+    }
+
+    mutating func addVocabulary(_ text: String) {
+        for (_, fields) in LexiconFile.records(text) {
+            for key in keys.keys(String(fields[0].trimmingSpaces)) where key.count >= 3 {
+                vocabulary.insert(key)
+                vocabulary.formUnion(inflector.forms(of: key, tags: ["noun"]))
+            }
+        }
+    }
+
+    consuming func build() -> LanguagePack {
+        // Later sources override earlier ones, so their generated forms go in first.
+        for (keys, term) in generated.reversed() {
+            pack.opinions.insert(keys, term, replace: false)
+            vocabulary.insert(keys[0])
+        }
+        for (keys, profile) in generatedEmotions.reversed() { pack.emotions.insert(keys, profile, replace: false) }
+        pack.splitter = CompoundSplitter(known: vocabulary)
+        return pack
+    }
+}

@@ -1,0 +1,120 @@
+/// Generates the regular inflected forms of a lexicon lemma so that `gut` also finds `guten` and
+/// `delay` finds `delayed`, without listing every form. Works on folded keys (umlauts spelled out).
+///
+/// Parts of speech come from the entry's tags; an untagged entry gets the forms of every part of
+/// speech that fits its shape. Irregular forms are listed in the lexicons themselves.
+public struct Inflector: Sendable {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    /// The forms of `key` (excluding `key` itself) for the given tags.
+    public func forms(of key: String, tags: Set<String>) -> [String] {
+        guard key.count >= 2, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) else { return [] }
+        let tagged = !tags.isDisjoint(with: ["adj", "noun", "verb", "adv"])
+        var result: [String] = []
+        switch language {
+        case .german:
+            if !tagged || tags.contains("adj") { result += germanAdjective(key) }
+            if !tagged || tags.contains("noun") { result += germanNoun(key) }
+            if tags.contains("verb") { result += germanVerb(key) }
+        case .english, .undetermined:
+            if !tagged || tags.contains("noun") { result += englishPlural(key) }
+            if !tagged || tags.contains("verb") { result += englishVerb(key) }
+            if !tagged || tags.contains("adj") { result += englishAdjective(key) }
+        }
+        var seen: Set<String> = [key]
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: German
+
+    private func germanAdjective(_ key: String) -> [String] {
+        let endings = ["e", "en", "er", "es", "em"]
+        if key.hasSuffix("e") {
+            return ["n", "r", "s", "m", "re", "ren", "rer", "res", "rem", "ste", "sten", "ster", "stes"].map { key + $0 }
+        }
+        var forms = endings.map { key + $0 }
+        forms += endings.map { key + "er" + $0 } + [key + "er"]
+        let superlativeStem = key.hasSuffix("t") || key.hasSuffix("d") || key.hasSuffix("s") || key.hasSuffix("z") ? key + "est" : key + "st"
+        forms += endings.map { superlativeStem + $0 }
+        return forms
+    }
+
+    private func germanNoun(_ key: String) -> [String] {
+        if key.hasSuffix("e") { return [key + "n", key + "s"] }
+        if key.hasSuffix("in") { return [key + "nen"] }
+        if key.hasSuffix("ung") || key.hasSuffix("heit") || key.hasSuffix("keit") || key.hasSuffix("schaft") {
+            return [key + "en"]
+        }
+        return [key + "e", key + "en", key + "n", key + "s", key + "es", key + "er", key + "ern"]
+    }
+
+    private func germanVerb(_ key: String) -> [String] {
+        let stem: String
+        if key.hasSuffix("en") {
+            stem = String(key.dropLast(2))
+        } else if key.hasSuffix("ln") || key.hasSuffix("rn") {
+            stem = String(key.dropLast())
+        } else {
+            return []
+        }
+        guard stem.count >= 2 else { return [] }
+        var forms = [stem + "e", stem + "st", stem + "t", stem + "et", stem + "en", stem + "te", stem + "ten"]
+        let inseparable = ["be", "ver", "ent", "er", "zer", "emp", "miss", "ge", "ueber", "hinter", "wider"]
+        let participle: String
+        if stem.hasSuffix("ier") || inseparable.contains(where: { stem.hasPrefix($0) }) {
+            participle = stem + "t"
+        } else {
+            participle = "ge" + stem + "t"
+        }
+        forms.append(participle)
+        forms += ["e", "en", "er", "es", "em"].map { participle + $0 }
+        return forms
+    }
+
+    // MARK: English
+
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    private func endsWithConsonantY(_ key: String) -> Bool {
+        key.hasSuffix("y") && key.count >= 2 && !Self.vowels.contains(key[key.index(key.endIndex, offsetBy: -2)])
+    }
+
+    /// Short consonant-vowel-consonant words double their last letter: stop → stopped, big → bigger.
+    private func doublesFinalConsonant(_ key: String) -> Bool {
+        let letters = Array(key)
+        guard letters.count >= 3, letters.count <= 5 else { return false }
+        let last = letters[letters.count - 1], middle = letters[letters.count - 2], before = letters[letters.count - 3]
+        return !Self.vowels.contains(last) && !"wxy".contains(last) && Self.vowels.contains(middle) && !Self.vowels.contains(before)
+    }
+
+    private func englishPlural(_ key: String) -> [String] {
+        if endsWithConsonantY(key) { return [key.dropLast() + "ies"] }
+        if ["s", "x", "z", "ch", "sh"].contains(where: { key.hasSuffix($0) }) { return [key + "es"] }
+        return [key + "s"]
+    }
+
+    private func englishVerb(_ key: String) -> [String] {
+        var forms = englishPlural(key)
+        if key.hasSuffix("e") {
+            forms += [key + "d", key.dropLast() + "ing"]
+        } else if endsWithConsonantY(key) {
+            forms += [key.dropLast() + "ied", key + "ing"]
+        } else if doublesFinalConsonant(key) {
+            forms += [key + String(key.last!) + "ed", key + String(key.last!) + "ing", key + "ed", key + "ing"]
+        } else {
+            forms += [key + "ed", key + "ing"]
+        }
+        return forms
+    }
+
+    private func englishAdjective(_ key: String) -> [String] {
+        if key.hasSuffix("le") { return [key.dropLast() + "y"] }
+        if key.hasSuffix("ic") { return [key + "ally"] }
+        if endsWithConsonantY(key) { return [key.dropLast() + "ily", key.dropLast() + "ier", key.dropLast() + "iest"] }
+        if key.hasSuffix("e") { return [key + "ly", key + "r", key + "st"] }
+        if doublesFinalConsonant(key) { return [key + "ly", key + String(key.last!) + "er", key + String(key.last!) + "est"] }
+        return [key + "ly", key + "er", key + "est"]
+    }
+}

@@ -1,0 +1,64 @@
+/// A scored opinion term as the engine uses it.
+public struct OpinionTerm: Sendable, Equatable {
+    public var weight: Double
+    /// Compound first part that intensifies its head (`riesen`, `mega`).
+    public var isPrefix: Bool
+    /// Customer-experience vocabulary; a negated positive CX term (`kein Rückruf`) is a complaint.
+    public var isCX: Bool
+}
+
+/// Everything the engine knows about one language: opinion words, rule words and compound vocabulary.
+public struct LanguagePack: Sendable {
+    public let language: Language
+    public internal(set) var opinions = TermTable<OpinionTerm>()
+    public internal(set) var rules = TermTable<Rule>()
+    public internal(set) var emotions = TermTable<EmotionProfile>()
+    public internal(set) var signals = SignalPatterns()
+    /// Keys the compound splitter may use as parts.
+    public internal(set) var splitter = CompoundSplitter(known: [])
+    /// The `n't` rule of English, applied to every key that ends in `n't`.
+    public internal(set) var contractedNegation: Rule?
+}
+
+/// A lexicon file's name and contents, as the loader receives them (the CLI reads files; the bundle embeds them).
+public struct LexiconSource: Sendable {
+    public var name: String
+    public var text: String
+    /// The languages it applies to; nil means guess from the name (`*.de.tsv`) or apply to both.
+    public var languages: [Language]?
+
+    public init(name: String, text: String, languages: [Language]? = nil) {
+        self.name = name
+        self.text = text
+        self.languages = languages
+    }
+
+    /// The languages this source applies to.
+    var targetLanguages: [Language] {
+        if let languages { return languages }
+        if name.contains(".de.") { return [.german] }
+        if name.contains(".en.") { return [.english] }
+        if LexiconFile.detectFormat(text) == .sentiws { return [.german] }
+        if LexiconFile.detectFormat(text) == .vader { return [.english] }
+        return Language.analyzed
+    }
+}
+
+extension LexiconFile {
+    /// Parses an emotion lexicon (`term<TAB>emotion<TAB>intensity`) into one profile per term.
+    public static func emotionEntries(name: String, text: String) throws -> [(term: String, profile: EmotionProfile)] {
+        var order: [String] = []
+        var profiles: [String: EmotionProfile] = [:]
+        for (line, fields) in records(text) {
+            guard fields.count >= 3, let emotion = Emotion(rawValue: String(fields[1].trimmingSpaces)),
+                  let intensity = Double(fields[2].trimmingSpaces), intensity > 0, intensity <= 1 else {
+                throw LexiconError(file: name, line: line,
+                                   reason: "expected term<TAB>emotion<TAB>intensity with an emotion from \(Emotion.allCases.map(\.rawValue)) and intensity in (0, 1]")
+            }
+            let term = String(fields[0].trimmingSpaces)
+            if profiles[term] == nil { order.append(term) }
+            profiles[term, default: EmotionProfile()][emotion] = intensity
+        }
+        return order.map { ($0, profiles[$0]!) }
+    }
+}

@@ -1,0 +1,111 @@
+/// A problem in a lexicon file, with the file and line to fix.
+public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let reason: String
+
+    public var description: String { "lexicon '\(file)', line \(line): \(reason)" }
+}
+
+/// One scored term of a sentiment lexicon.
+public struct LexiconEntry: Sendable, Equatable {
+    /// The term as written (a word or a space-separated phrase).
+    public var term: String
+    /// Weight in [-4, 4].
+    public var weight: Double
+    /// Optional tags: parts of speech (`adj`, `noun`, `verb`, `adv`) drive inflection; `prefix` marks
+    /// compound first parts; `cx`, `slang`, `phrase`, `emoji`, `emoticon` describe the entry.
+    public var tags: Set<String>
+
+    public init(term: String, weight: Double, tags: Set<String> = []) {
+        self.term = term
+        self.weight = weight
+        self.tags = tags
+    }
+}
+
+/// The sentiment lexicon formats vocan reads.
+public enum LexiconFormat: String, Sendable, CaseIterable {
+    /// vocan's own: `term<TAB>weight[<TAB>tags]`, weight in [-4, 4].
+    case vocan
+    /// SentiWS: `Wort|POS<TAB>weight<TAB>inflection,inflection,...`, weight in [-1, 1] (scaled to [-4, 4]).
+    case sentiws
+    /// VADER: `token<TAB>mean<TAB>std<TAB>[ratings]`, mean in [-4, 4].
+    case vader
+}
+
+/// Reads the plain-text lexicon files: comment lines start with `#`, fields are tab-separated.
+public enum LexiconFile {
+    /// The non-empty, non-comment lines of a file with their 1-based line numbers and tab-separated fields.
+    public static func records(_ text: String) -> [(line: Int, fields: [Substring])] {
+        var result: [(Int, [Substring])] = []
+        var number = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            number += 1
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            guard let first = trimmed.first, first != "#" else { continue }
+            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            result.append((number, trimmed.split(separator: "\t", omittingEmptySubsequences: false)))
+        }
+        return result
+    }
+
+    /// Guesses the format of a sentiment lexicon from its first entry.
+    public static func detectFormat(_ text: String) -> LexiconFormat {
+        guard let first = records(text).first else { return .vocan }
+        if first.fields.count >= 2, first.fields[0].contains("|") { return .sentiws }
+        if first.fields.count >= 4, first.fields[3].hasPrefix("[") { return .vader }
+        return .vocan
+    }
+
+    /// Parses a sentiment lexicon in any of the supported formats.
+    public static func sentimentEntries(name: String, text: String) throws -> [LexiconEntry] {
+        let format = detectFormat(text)
+        var entries: [LexiconEntry] = []
+        for (line, fields) in records(text) {
+            guard fields.count >= 2, let weight = Double(fields[1].trimmingSpaces) else {
+                throw LexiconError(file: name, line: line, reason: "expected term<TAB>weight")
+            }
+            switch format {
+            case .vocan:
+                guard (-4...4).contains(weight) else {
+                    throw LexiconError(file: name, line: line, reason: "weight \(weight) outside [-4, 4]")
+                }
+                let tags = fields.count > 2 ? Set(fields[2].split(separator: ",").map { String($0.trimmingSpaces) }) : []
+                entries.append(LexiconEntry(term: String(fields[0].trimmingSpaces), weight: weight, tags: tags))
+            case .sentiws:
+                let head = fields[0].split(separator: "|")
+                let tags: Set<String> = switch head.last ?? "" {
+                case "NN": ["noun"]
+                case "ADJX": ["adj"]
+                case "VVINF": ["verb"]
+                case "ADV": ["adv"]
+                default: []
+                }
+                let scaled = (weight * 4).clamped(to: -4...4)
+                entries.append(LexiconEntry(term: String(head[0]), weight: scaled, tags: tags))
+                if fields.count > 2 {
+                    for form in fields[2].split(separator: ",") where !form.isEmpty {
+                        entries.append(LexiconEntry(term: String(form), weight: scaled))
+                    }
+                }
+            case .vader:
+                entries.append(LexiconEntry(term: String(fields[0]), weight: weight.clamped(to: -4...4)))
+            }
+        }
+        return entries
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var slice = self
+        while let first = slice.first, first == " " { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " { slice = slice.dropLast() }
+        return slice
+    }
+}
+
+extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
+}

@@ -1,0 +1,97 @@
+import VocanText
+
+/// How the rule words around a term change it: negation, intensity and emphasis.
+struct Modifiers: Equatable {
+    var negated = false
+    /// Product of intensifiers, downtoners, capitals and elongation.
+    var intensity = 1.0
+    /// The rules applied, as reported in evidence.
+    var rules: [String] = []
+}
+
+/// One sentence as the engine read it, with the scope logic that sentiment, emotions and signals share.
+struct RuleContext {
+    let tokens: [Token]
+    let readings: [Int: SentimentScorer.Reading]
+    let sentence: Range<Int>
+    let language: Language
+    /// The whole comment is written in capitals, so capitals are no emphasis.
+    let shouting: Bool
+
+    static let capsBoost = 1.5
+    static let elongationBoost = 1.3
+
+    /// The modifiers of the term spanning `index..<index + length` inside `clause`.
+    func modifiers(at index: Int, length: Int, clause: Range<Int>) -> Modifiers {
+        var result = Modifiers()
+        let token = tokens[index]
+        guard token.kind.isWordLike else { return result }
+        if token.isAllCaps && !shouting && token.key.utf8.count > 2 {
+            result.intensity *= Self.capsBoost
+            result.rules.append("caps")
+        }
+        if token.isElongated {
+            result.intensity *= Self.elongationBoost
+            result.rules.append("elongated")
+        }
+        var position = index - 1
+        scan: while position >= clause.lowerBound, index - position <= 4, !isBoundary(tokens[position]) {
+            switch readings[position] {
+            case .rule(let rule, let ruleLength)?:
+                let distance = Double(index - (position + ruleLength - 1))
+                switch rule.role {
+                case .intensifier where distance <= 3 && rule.value != 1:
+                    result.intensity *= rule.value
+                    result.rules.append(rule.value > 1 ? "intensified" : "downtoned")
+                case .negator where distance <= rule.value:
+                    result.negated = true
+                    break scan
+                case .pairedNegator where distance <= rule.value:
+                    if let pair = rule.pairedWith, tokens[sentence.lowerBound..<position].contains(where: { $0.key == pair }) {
+                        result.negated = true
+                        break scan
+                    }
+                default:
+                    break
+                }
+            case .opinion?:
+                break scan
+            case nil:
+                break
+            }
+            position -= 1
+        }
+        if !result.negated && language == .german {
+            result.negated = negatedAfter(index + length, clause: clause)
+        }
+        if result.negated { result.rules.append("negated") }
+        return result
+    }
+
+    /// German puts `nicht` after the verb: "Das gefällt mir nicht." A negator within three tokens after
+    /// the term negates it when nothing opinionated follows the negator in the clause.
+    private func negatedAfter(_ start: Int, clause: Range<Int>) -> Bool {
+        var position = start
+        while position < min(clause.upperBound, start + 3) {
+            if isBoundary(tokens[position]) { return false }
+            switch readings[position] {
+            case .opinion?:
+                return false
+            case .rule(let rule, let length)? where rule.role == .negator:
+                var next = position + length
+                while next < clause.upperBound, !isBoundary(tokens[next]) {
+                    if case .opinion? = readings[next] { return false }
+                    next += 1
+                }
+                return true
+            default:
+                position += 1
+            }
+        }
+        return false
+    }
+
+    func isBoundary(_ token: Token) -> Bool {
+        token.kind == .punctuation && [",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}"].contains(token.key)
+    }
+}

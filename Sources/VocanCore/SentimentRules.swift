@@ -1,0 +1,39 @@
+/// What a rule word does to the opinion words around it. See `lexicons/rules.de.tsv` for the format.
+public enum RuleRole: String, Sendable, CaseIterable {
+    case negator
+    case pairedNegator = "paired_negator"
+    case intensifier
+    case contrast
+    case concession
+    case clauseBreak = "clause_break"
+    case questionWord = "question_word"
+    case wish
+}
+
+/// One entry of a rules file: a role and its value (a scope, a multiplier or a clause weight).
+public struct Rule: Sendable, Equatable {
+    public var role: RuleRole
+    public var value: Double
+    /// For `paired_negator`: the key that must come earlier in the sentence (`weder` for `noch`).
+    public var pairedWith: String?
+
+    /// Whether the rule starts a new clause.
+    public var splitsClause: Bool { role == .contrast || role == .concession || role == .clauseBreak }
+}
+
+extension Rule {
+    /// Parses one record of a rules file.
+    static func parse(_ fields: [Substring], file: String, line: Int) throws -> (term: String, rule: Rule) {
+        guard fields.count >= 3, let role = RuleRole(rawValue: String(fields[1])) else {
+            throw LexiconError(file: file, line: line, reason: "expected term<TAB>role<TAB>value with a role from \(RuleRole.allCases.map(\.rawValue))")
+        }
+        let value = fields[2].trimmingSpaces
+        if role == .pairedNegator {
+            return (String(fields[0]), Rule(role: role, value: 3, pairedWith: String(value)))
+        }
+        guard let number = Double(value) else {
+            throw LexiconError(file: file, line: line, reason: "value '\(value)' is not a number")
+        }
+        return (String(fields[0]), Rule(role: role, value: number))
+    }
+}

@@ -1,0 +1,287 @@
+import VocanText
+
+extension SentimentScorer {
+    /// The sentiment of a comment, its sentences and clauses, and the evidence.
+    struct Result {
+        var sentiment: SentimentScore
+        var sentences: [SentenceAnalysis]
+        var evidence: [Evidence]
+        var emotions: EmotionProfile
+        var emotionEvidence: [EmotionEvidence]
+        var signalEvidence: [SignalEvidence]
+    }
+
+    private struct Clause {
+        var tokens: Range<Int>
+        var weight = 1.0
+        /// The rule that weighted the clause (`contrast` or `concession`), for the evidence.
+        var weighting: String?
+        var sum = 0.0
+        var evidence: [Int] = []
+        var emotions = EmotionProfile()
+    }
+
+    mutating func score(_ segmentation: Segmentation) -> Result {
+        let tokens = segmentation.tokens
+        let keys = tokens.map(\.key)
+        let words = tokens.filter { $0.kind.isWordLike }
+        let shouting = words.count > 0 && Double(words.filter(\.isAllCaps).count) >= Double(words.count) * 0.5
+        var evidence: [Evidence] = []
+        var emotionEvidence: [EmotionEvidence] = []
+        var signalEvidence: [SignalEvidence] = []
+        var emotions = EmotionProfile()
+        var evidenceSentence: [Int] = []
+        var sentences: [SentenceAnalysis] = []
+        var sentenceSums: [Double] = []
+        var sentenceWeights: [Double] = []
+
+        for (sentenceIndex, span) in segmentation.sentences.enumerated() {
+            let readings = readings(span.tokens, tokens: tokens, keys: keys)
+            var clauses = splitClauses(span.tokens, readings: readings)
+            let factors = sentenceFactors(span.tokens, tokens: tokens, readings: readings)
+            let context = RuleContext(tokens: tokens, readings: readings, sentence: span.tokens,
+                                      language: pack.language, shouting: shouting)
+            for clauseIndex in clauses.indices {
+                for index in clauses[clauseIndex].tokens {
+                    guard case .opinion(let term, let length, let matchRules)? = readings[index] else { continue }
+                    let modifiers = context.modifiers(at: index, length: length, clause: clauses[clauseIndex].tokens)
+                    var rules = matchRules + modifiers.rules
+                    var weight = weight(term, modifiers)
+                    if factors.question != 1, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
+                        weight *= factors.question
+                        rules.append("question")
+                    }
+                    if factors.wish != 1 {
+                        weight *= factors.wish
+                        rules.append("wish")
+                    }
+                    clauses[clauseIndex].sum += weight
+                    clauses[clauseIndex].evidence.append(evidence.count)
+                    let first = tokens[index], last = tokens[index + length - 1]
+                    let surface = length == 1 ? first.text : tokens[index..<index + length].map(\.text).joined(separator: " ")
+                    evidence.append(Evidence(token: surface, weight: weight, lexiconWeight: term.weight,
+                                             start: first.start, end: last.end, rules: rules))
+                    evidenceSentence.append(sentenceIndex)
+                }
+                clauses[clauseIndex].emotions = clauseEmotions(clauses[clauseIndex].tokens, tokens: tokens, keys: keys,
+                                                               context: context, factors: factors, evidence: &emotionEvidence)
+                emotions.combine(clauses[clauseIndex].emotions)
+                detectSignals(clauses[clauseIndex].tokens, tokens: tokens, context: context, factors: factors, evidence: &signalEvidence)
+            }
+            var sum = 0.0
+            for clause in clauses {
+                sum += clause.sum * clause.weight
+                for item in clause.evidence where clause.weight != 1 {
+                    evidence[item].weight *= clause.weight
+                    if let weighting = clause.weighting { evidence[item].rules.append(weighting) }
+                }
+            }
+            if sum != 0, let emphasis = factors.exclamations {
+                let boost = (sum > 0 ? 1 : -1) * Self.exclamationBoost * Double(emphasis.count)
+                sum += boost
+                evidence.append(Evidence(token: String(repeating: "!", count: emphasis.count), weight: boost, lexiconWeight: 0,
+                                         start: emphasis.start, end: emphasis.end, rules: ["emphasis"]))
+                evidenceSentence.append(sentenceIndex)
+            }
+            // A sentence opening with a contrast cue ("Aber ...") outweighs the sentences before it.
+            if case .rule(let rule, _)? = readings[span.tokens.lowerBound], rule.role == .contrast {
+                for previous in sentenceWeights.indices { sentenceWeights[previous] *= Self.precedingContrastWeight }
+            }
+            sentenceSums.append(sum)
+            sentenceWeights.append(1)
+            sentences.append(sentenceAnalysis(span, clauses: clauses, sum: sum, tokens: tokens))
+        }
+
+        var total = 0.0
+        for (index, sum) in sentenceSums.enumerated() { total += sum * sentenceWeights[index] }
+        for item in evidence.indices where sentenceWeights[evidenceSentence[item]] != 1 {
+            evidence[item].weight *= sentenceWeights[evidenceSentence[item]]
+        }
+        evidence.sort { $0.start < $1.start }
+        let clauseScores = sentences.flatMap { $0.clauses.map(\.sentiment.score) }
+        let score = Self.normalize(total)
+        return Result(sentiment: SentimentScore(score: score, label: mixedOrLabel(score, clauseScores: clauseScores)),
+                      sentences: sentences, evidence: evidence, emotions: emotions, emotionEvidence: emotionEvidence,
+                      signalEvidence: signalEvidence)
+    }
+
+    private func mixedOrLabel(_ score: Double, clauseScores: [Double]) -> SentimentLabel {
+        let threshold = options.mixedClauseScore
+        if clauseScores.contains(where: { $0 >= threshold }), clauseScores.contains(where: { $0 <= -threshold }) { return .mixed }
+        return label(score)
+    }
+
+    /// Splits a sentence at contrast, concession and coordination cues and weighs the clauses.
+    private func splitClauses(_ range: Range<Int>, readings: [Int: Reading]) -> [Clause] {
+        var starts: [(index: Int, rule: Rule?)] = [(range.lowerBound, nil)]
+        for index in range {
+            guard case .rule(let rule, _)? = readings[index], rule.splitsClause else { continue }
+            if index == range.lowerBound { starts[0].rule = rule } else { starts.append((index, rule)) }
+        }
+        var clauses: [Clause] = []
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1].index : range.upperBound
+            clauses.append(Clause(tokens: start.index..<end))
+        }
+        for (position, start) in starts.enumerated() {
+            guard let rule = start.rule else { continue }
+            switch rule.role {
+            case .contrast:
+                clauses[position].weight *= rule.value
+                clauses[position].weighting = "contrast"
+                for earlier in 0..<position {
+                    clauses[earlier].weight *= Self.precedingContrastWeight
+                    clauses[earlier].weighting = "contrast"
+                }
+            case .concession:
+                clauses[position].weight *= rule.value
+                clauses[position].weighting = "concession"
+                for other in clauses.indices where other != position {
+                    clauses[other].weight *= Self.concessionMainWeight
+                    clauses[other].weighting = "concession"
+                }
+            default:
+                break
+            }
+        }
+        return clauses
+    }
+
+    struct SentenceFactors {
+        var question = 1.0
+        var wish = 1.0
+        var exclamations: (count: Int, start: Int, end: Int)?
+    }
+
+    /// Questions that ask rather than judge, wishes, and exclamation marks.
+    private func sentenceFactors(_ range: Range<Int>, tokens: [Token], readings: [Int: Reading]) -> SentenceFactors {
+        var factors = SentenceFactors()
+        let marks = range.filter { tokens[$0].kind == .punctuation && tokens[$0].key == "!" }
+        if !marks.isEmpty {
+            factors.exclamations = (min(marks.count, 4), tokens[marks[0]].start, tokens[marks[marks.count - 1]].end)
+        }
+        let tail = range.suffix(3)
+        if marks.isEmpty, tail.contains(where: { tokens[$0].key == "?" }) {
+            let firstWord = range.first { tokens[$0].kind.isWordLike }
+            var asks = false
+            if let firstWord, case .rule(let rule, _)? = readings[firstWord], rule.role == .questionWord { asks = true }
+            factors.question = asks ? Self.questionFactor : Self.rhetoricalQuestionFactor
+        }
+        for index in range {
+            if case .rule(let rule, _)? = readings[index], rule.role == .wish { factors.wish = min(factors.wish, rule.value) }
+        }
+        return factors
+    }
+
+    /// An opinion word's weight after emphasis, intensifiers and negation. Negated positive words turn
+    /// fairly negative ("nicht gut"), negated negative words mildly positive ("nicht schlecht"), and a
+    /// negated positive CX term is a complaint of at least `negatedCXFloor` ("kein Rückruf").
+    func weight(_ term: OpinionTerm, _ modifiers: Modifiers) -> Double {
+        let weight = term.weight * modifiers.intensity
+        guard modifiers.negated else { return weight }
+        if weight > 0 {
+            return -(term.isCX ? max(weight * Self.negatedPositive, Self.negatedCXFloor) : weight * Self.negatedPositive)
+        }
+        return -weight * Self.negatedNegative
+    }
+
+    /// The emotions of a clause. Intensifiers scale them (up to 1); a negated positive emotion turns
+    /// into half of its opposite ("nicht zufrieden" → sadness), a negated negative one disappears
+    /// ("nicht wütend"); questions and wishes damp them like opinions.
+    private mutating func clauseEmotions(
+        _ clause: Range<Int>, tokens: [Token], keys: [String], context: RuleContext, factors: SentenceFactors,
+        evidence: inout [EmotionEvidence]
+    ) -> EmotionProfile {
+        var result = EmotionProfile()
+        var index = clause.lowerBound
+        while index < clause.upperBound {
+            if case .rule(_, let length)? = context.readings[index] {
+                index += length
+                continue
+            }
+            guard let hit = emotion(at: index, tokens: tokens, keys: keys), index + hit.length <= clause.upperBound else {
+                index += 1
+                continue
+            }
+            let modifiers = context.modifiers(at: index, length: hit.length, clause: clause)
+            var values = (hit.term.values * modifiers.intensity).clamped(lowerBound: .zero, upperBound: SIMD8(repeating: 1))
+            var rules = hit.rules + modifiers.rules
+            if modifiers.negated {
+                var flipped = SIMD8<Double>.zero
+                for emotion in [Emotion.joy, .trust, .anticipation] {
+                    flipped[emotion.opposite.index] = max(flipped[emotion.opposite.index], values[emotion.index] * Self.negatedEmotion)
+                }
+                values = flipped
+            }
+            let damping = min(factors.question, factors.wish)
+            if damping != 1 {
+                values *= damping
+                rules.append(factors.wish < factors.question ? "wish" : "question")
+            }
+            let first = tokens[index], last = tokens[index + hit.length - 1]
+            let surface = hit.length == 1 ? first.text : tokens[index..<index + hit.length].map(\.text).joined(separator: " ")
+            for emotion in Emotion.allCases where values[emotion.index] > 0 {
+                evidence.append(EmotionEvidence(token: surface, emotion: emotion, intensity: values[emotion.index],
+                                                start: first.start, end: last.end, rules: rules))
+            }
+            result.combine(EmotionProfile(values))
+            index += hit.length
+        }
+        return result
+    }
+
+    /// Finds signal patterns in a clause. Negation cancels a signal ("ich werde nicht kündigen") and
+    /// turns a recommendation into a warning ("kann ich nicht empfehlen"); questions and wishes damp
+    /// intent signals ("Soll ich kündigen?"). Overlapping matches of one kind count once, the heaviest.
+    private func detectSignals(
+        _ clause: Range<Int>, tokens: [Token], context: RuleContext, factors: SentenceFactors,
+        evidence: inout [SignalEvidence]
+    ) {
+        var lastOfKind: [SignalKind: Int] = [:]
+        for index in clause {
+            for (pattern, length) in pack.signals.matches(at: index, tokens: tokens, limit: clause.upperBound) {
+                let modifiers = context.modifiers(at: index, length: length, clause: clause)
+                var kind = pattern.kind
+                var weight = pattern.weight
+                var rules: [String] = []
+                if modifiers.negated {
+                    guard kind == .promoter else { continue }
+                    kind = .detractor
+                    rules.append("negated")
+                }
+                let damping = min(factors.question, factors.wish)
+                if damping != 1, [.churn, .promoter, .detractor].contains(kind) {
+                    weight *= damping
+                    rules.append(factors.wish < factors.question ? "wish" : "question")
+                }
+                let first = tokens[index], last = tokens[index + length - 1]
+                let item = SignalEvidence(signal: kind, token: tokens[index..<index + length].map(\.text).joined(separator: " "),
+                                          weight: weight, start: first.start, end: last.end, rules: rules)
+                if let previous = lastOfKind[kind], evidence[previous].end > first.start {
+                    if weight > evidence[previous].weight { evidence[previous] = item }
+                } else {
+                    lastOfKind[kind] = evidence.count
+                    evidence.append(item)
+                }
+            }
+        }
+    }
+
+    private func sentenceAnalysis(_ span: SentenceSpan, clauses: [Clause], sum: Double, tokens: [Token]) -> SentenceAnalysis {
+        let scalars = clauses.count > 1 ? Array(span.text.unicodeScalars) : []
+        let clauseAnalyses = clauses.map { clause -> ClauseAnalysis in
+            let first = tokens[clause.tokens.lowerBound], last = tokens[clause.tokens.upperBound - 1]
+            let text = clauses.count > 1
+                ? String(String.UnicodeScalarView(scalars[(first.start - span.start)..<(last.end - span.start)]))
+                : span.text
+            let score = Self.normalize(clause.sum)
+            return ClauseAnalysis(text: text, start: first.start, end: last.end,
+                                  sentiment: SentimentScore(score: score, label: label(score)), weight: clause.weight,
+                                  emotions: clause.emotions)
+        }
+        let score = Self.normalize(sum)
+        return SentenceAnalysis(text: span.text, start: span.start, end: span.end,
+                                sentiment: SentimentScore(score: score, label: mixedOrLabel(score, clauseScores: clauseAnalyses.map(\.sentiment.score))),
+                                clauses: clauseAnalyses)
+    }
+}

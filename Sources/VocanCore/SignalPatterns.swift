@@ -1,0 +1,137 @@
+import VocanText
+
+/// The kinds of pattern in `lexicons/signals.*.tsv`.
+public enum SignalKind: String, CaseIterable, Sendable {
+    case effortRepeat = "effort_repeat"
+    case effortWait = "effort_wait"
+    case effortComplexity = "effort_complexity"
+    case effortHandoff = "effort_handoff"
+    case churn
+    case promoter
+    case detractor
+    case legalThreat = "legal_threat"
+    case safetyIssue = "safety_issue"
+    case unresolved
+
+    /// The four kinds that make up customer effort.
+    public static let effort: [SignalKind] = [.effortRepeat, .effortWait, .effortComplexity, .effortHandoff]
+}
+
+/// Token patterns that indicate CX signals ("zum <ord> mal", "<num> stunden", "cancel my subscription").
+///
+/// A pattern is a sequence of literal keys, word classes (`<num>`, `<time>`, defined in the file with
+/// `@class`), and `*` for any one word. `<num>` also matches any number token and `<ord>` a number
+/// followed by `.` (`3.`) or written `3rd`/`5th`.
+public struct SignalPatterns: Sendable {
+    enum Element: Sendable, Equatable {
+        case word(String)
+        case wordClass(String)
+        case any
+    }
+
+    struct Pattern: Sendable {
+        var elements: [Element]
+        var kind: SignalKind
+        var weight: Double
+    }
+
+    private var byFirstWord: [String: [Pattern]] = [:]
+    private var byFirstClass: [String: [Pattern]] = [:]
+    private var startingWithAny: [Pattern] = []
+    private var classes: [String: Set<String>] = [:]
+    private var classesOfKey: [String: [String]] = [:]
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// Adds the classes and patterns of one file; `keys` folds words like the tokenizer.
+    mutating func add(name: String, text: String, keys: (String) -> [String]) throws {
+        for (line, fields) in LexiconFile.records(text) {
+            if fields.first == "@class" {
+                guard fields.count >= 3 else { throw LexiconError(file: name, line: line, reason: "expected @class<TAB>name<TAB>word,word,...") }
+                let className = String(fields[1].trimmingSpaces)
+                for word in fields[2].split(separator: ",") {
+                    for key in keys(String(word.trimmingSpaces)) {
+                        if classes[className, default: []].insert(key).inserted { classesOfKey[key, default: []].append(className) }
+                    }
+                }
+                continue
+            }
+            guard fields.count >= 3, let kind = SignalKind(rawValue: String(fields[1].trimmingSpaces)),
+                  let weight = Double(fields[2].trimmingSpaces), weight > 0, weight <= 1 else {
+                throw LexiconError(file: name, line: line, reason: "expected pattern<TAB>signal<TAB>weight with a signal from \(SignalKind.allCases.map(\.rawValue)) and weight in (0, 1]")
+            }
+            var elements: [Element] = []
+            for part in fields[0].split(separator: " ") {
+                if part == "*" {
+                    elements.append(.any)
+                } else if part.hasPrefix("<"), part.hasSuffix(">") {
+                    let className = String(part.dropFirst().dropLast())
+                    guard classes[className] != nil || ["num", "ord"].contains(className) else {
+                        throw LexiconError(file: name, line: line, reason: "word class <\(className)> is not defined above")
+                    }
+                    elements.append(.wordClass(className))
+                } else {
+                    elements += keys(String(part)).map { .word($0) }
+                }
+            }
+            guard let first = elements.first else { continue }
+            let pattern = Pattern(elements: elements, kind: kind, weight: weight)
+            switch first {
+            case .word(let key): byFirstWord[key, default: []].append(pattern)
+            case .wordClass(let className): byFirstClass[className, default: []].append(pattern)
+            case .any: startingWithAny.append(pattern)
+            }
+            count += 1
+        }
+    }
+
+    /// The patterns matching at `index`, each with the number of tokens it spans.
+    func matches(at index: Int, tokens: [Token], limit: Int) -> [(pattern: Pattern, length: Int)] {
+        let key = tokens[index].key
+        var candidates = byFirstWord[key] ?? []
+        for className in classesOfKey[key] ?? [] { candidates += byFirstClass[className] ?? [] }
+        if tokens[index].kind == .number {
+            candidates += byFirstClass["num"] ?? []
+            candidates += byFirstClass["ord"] ?? []
+        }
+        candidates += startingWithAny
+        return candidates.compactMap { pattern in
+            match(pattern.elements, at: index, tokens: tokens, limit: limit).map { (pattern, $0 - index) }
+        }
+    }
+
+    /// The end of a match of `elements` starting at `index`, or nil.
+    private func match(_ elements: [Element], at index: Int, tokens: [Token], limit: Int) -> Int? {
+        var position = index
+        for element in elements {
+            guard position < limit else { return nil }
+            let token = tokens[position]
+            switch element {
+            case .word(let key):
+                guard token.key == key else { return nil }
+            case .any:
+                guard token.kind != .punctuation else { return nil }
+            case .wordClass(let className):
+                if classes[className]?.contains(token.key) == true { break }
+                if className == "num", token.kind == .number { break }
+                if className == "ord", let end = ordinalEnd(at: position, tokens: tokens, limit: limit) {
+                    position = end - 1
+                    break
+                }
+                return nil
+            }
+            position += 1
+        }
+        return position
+    }
+
+    /// `3.` (a number and a full stop) or `3rd`/`5th`.
+    private func ordinalEnd(at index: Int, tokens: [Token], limit: Int) -> Int? {
+        let token = tokens[index]
+        if token.kind == .number, index + 1 < limit, tokens[index + 1].key == ".", tokens[index + 1].start == token.end { return index + 2 }
+        let key = token.key
+        if let first = key.first, first.isNumber, ["st", "nd", "rd", "th"].contains(where: { key.hasSuffix($0) }) { return index + 1 }
+        return nil
+    }
+}

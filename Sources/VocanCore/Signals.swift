@@ -1,0 +1,106 @@
+/// An NPS-like reading of the text: an explicit recommendation or warning.
+public enum Recommendation: String, Sendable, CaseIterable {
+    case promoter, detractor
+}
+
+/// Why a comment needs a human now.
+public enum FollowUpReason: String, Sendable, CaseIterable, Comparable {
+    case churnThreat = "churn_threat"
+    case detractorScore = "detractor_score"
+    case legalThreat = "legal_threat"
+    case safetyIssue = "safety_issue"
+    case strongAnger = "strong_anger"
+    case unresolvedRepeat = "unresolved_repeat"
+
+    /// How urgent the reason is; the follow-up list sorts by the sum over a comment's reasons.
+    public var urgency: Double {
+        switch self {
+        case .safetyIssue: 5
+        case .legalThreat: 5
+        case .churnThreat: 4
+        case .strongAnger: 3
+        case .unresolvedRepeat: 3
+        case .detractorScore: 2
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// The survey scale of the input's score column, for the `detractor_score` reason.
+public enum ScoreScale: String, Sendable, CaseIterable {
+    /// Net Promoter Score, 0–10; detractors give 0–6.
+    case nps
+    /// Customer satisfaction, 1–5; detractors give 1–2.
+    case csat
+
+    /// Whether a score on this scale is a detractor's.
+    public func isDetractor(_ value: Double) -> Bool {
+        switch self {
+        case .nps: value >= 0 && value <= 6
+        case .csat: value >= 1 && value <= 2
+        }
+    }
+}
+
+/// A pattern match that raised a signal.
+public struct SignalEvidence: Sendable, Equatable {
+    public var signal: SignalKind
+    public var token: String
+    public var weight: Double
+    public var start: Int
+    public var end: Int
+    public var rules: [String]
+}
+
+/// Whether a human should react, and why.
+public struct FollowUp: Sendable, Equatable {
+    public var reasons: [FollowUpReason]
+    public var needed: Bool { !reasons.isEmpty }
+    public var urgency: Double { reasons.reduce(0) { $0 + $1.urgency } }
+}
+
+/// The CX signals of a comment.
+public struct Signals: Sendable, Equatable {
+    /// Customer effort expressed in the text, 0–1 (repeated contacts, waiting, complexity, handoffs).
+    public var effort: Double
+    /// Intent to cancel, switch or never return, 0–1.
+    public var churnRisk: Double
+    public var recommend: Recommendation?
+    public var followUp: FollowUp
+    /// Score per pattern kind, 0–1.
+    public var scores: [SignalKind: Double]
+    public var evidence: [SignalEvidence]
+
+    /// Signal scores from this threshold on count as present (high effort, churn risk, a recommendation).
+    public static let threshold = 0.5
+    /// Anger intensity from which a comment needs a call back.
+    public static let strongAnger = 0.7
+    /// Comment score at or below which the anger is strong whatever the emotion words.
+    public static let strongNegativeScore = -0.85
+
+    /// Combines the pattern evidence with the comment's sentiment, emotions and survey score.
+    static func assess(
+        evidence: [SignalEvidence], sentiment: SentimentScore, emotions: EmotionProfile,
+        score: String?, scale: ScoreScale?
+    ) -> Signals {
+        var scores: [SignalKind: Double] = [:]
+        for item in evidence { scores[item.signal] = 1 - (1 - (scores[item.signal] ?? 0)) * (1 - item.weight) }
+        let effort = SignalKind.effort.reduce(0.0) { 1 - (1 - $0) * (1 - (scores[$1] ?? 0)) }
+        let churn = scores[.churn] ?? 0
+        let promoter = scores[.promoter] ?? 0, detractor = scores[.detractor] ?? 0
+        let recommend: Recommendation? = detractor >= threshold && detractor >= promoter ? .detractor
+            : promoter >= threshold ? .promoter : nil
+        let negative = sentiment.label == .negative || sentiment.label == .mixed
+        var reasons: [FollowUpReason] = []
+        if churn >= threshold { reasons.append(.churnThreat) }
+        if (scores[.legalThreat] ?? 0) >= threshold { reasons.append(.legalThreat) }
+        if (scores[.safetyIssue] ?? 0) >= threshold { reasons.append(.safetyIssue) }
+        if emotions[.anger] >= strongAnger || sentiment.score <= strongNegativeScore { reasons.append(.strongAnger) }
+        let repeated = (scores[.effortRepeat] ?? 0) >= threshold
+        if repeated && (negative || (scores[.unresolved] ?? 0) >= threshold) { reasons.append(.unresolvedRepeat) }
+        if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
+        return Signals(effort: effort, churnRisk: churn, recommend: recommend, followUp: FollowUp(reasons: reasons.sorted()),
+                       scores: scores, evidence: evidence)
+    }
+}

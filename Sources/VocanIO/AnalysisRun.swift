@@ -1,0 +1,79 @@
+import VocanCore
+
+/// What one run over an input produced: the summary and the bookkeeping that proves nothing was lost
+/// (`recordsRead == summary.analyzed + rejectedCount`).
+public struct RunResult: Sendable {
+    public var summary: AnalysisSummary
+    public var recordsRead: Int
+    public var rejectedCount: Int
+    /// The first rejections, for the summaries (all of them go to `--rejects`).
+    public var rejections: [Rejection]
+    public static let listedRejections = 100
+}
+
+/// The data path of `vocan analyze`: read a batch, analyze it on every core, write records and
+/// rejects in input order, add to the summary; memory stays flat whatever the input size.
+public struct AnalysisRun {
+    public static let batchSize = 4096
+    private let analyzer: ParallelAnalyzer
+
+    public init(engine: Engine, workers: Int) throws {
+        analyzer = try ParallelAnalyzer(engine: engine, workers: workers)
+    }
+
+    /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
+    /// `progress` is called after each batch with the number of records read so far.
+    public func execute(
+        reader: FeedbackReader, recordSink: OutputSink?, rejectSink: OutputSink?,
+        progress: (Int) -> Void = { _ in }
+    ) throws -> RunResult {
+        var result = RunResult(summary: AnalysisSummary(), recordsRead: 0, rejectedCount: 0, rejections: [])
+        let writesRecords = recordSink != nil
+        while true {
+            let outcomes = try reader.next(maxCount: Self.batchSize)
+            if outcomes.isEmpty { break }
+            var batch: [Feedback] = []
+            batch.reserveCapacity(outcomes.count)
+            var rejectLines = JSONWriter()
+            for outcome in outcomes {
+                switch outcome {
+                case .feedback(let feedback):
+                    batch.append(feedback)
+                case .rejected(let rejection):
+                    result.rejectedCount += 1
+                    if result.rejections.count < RunResult.listedRejections { result.rejections.append(rejection) }
+                    rejectLines.write(rejection)
+                    rejectLines.newline()
+                }
+            }
+            let analyzed = analyzer.analyze(batch) { analysis -> (CommentAnalysis, [UInt8]) in
+                guard writesRecords else { return (analysis, []) }
+                var writer = JSONWriter(capacity: 1024)
+                writer.write(analysis)
+                writer.newline()
+                return (analysis, writer.bytes)
+            }
+            for (analysis, bytes) in analyzed {
+                result.summary.add(analysis)
+                try recordSink?.write(bytes)
+            }
+            try rejectSink?.write(rejectLines.bytes)
+            result.recordsRead += outcomes.count
+            progress(result.recordsRead)
+        }
+        try recordSink?.flush()
+        return result
+    }
+}
+
+extension JSONWriter {
+    /// One line of `--rejects`: file, line, id (when known) and reason.
+    public mutating func write(_ rejection: Rejection) {
+        beginObject()
+        key("file"); string(rejection.file)
+        key("line"); int(rejection.line)
+        if let id = rejection.id { key("id"); string(id) }
+        key("reason"); string(rejection.reason)
+        endObject()
+    }
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+@main
+struct Vocan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vocan",
+        abstract: "Voice-of-customer text analysis for German and English feedback.",
+        subcommands: [Analyze.self],
+        defaultSubcommand: Analyze.self
+    )
+}

@@ -1,0 +1,66 @@
+import Testing
+import VocanCore
+
+@Suite struct ClauseTests {
+    @Test func germanContrastSplitsClausesAndWeighsTheSecond() throws {
+        let analysis = try Fixture.analyze("Das Essen war gut, aber der Service war schlecht.", .german)
+        let clauses = try #require(analysis.sentences.first?.clauses)
+        #expect(clauses.map(\.text) == ["Das Essen war gut,", "aber der Service war schlecht."])
+        #expect(clauses.map(\.weight) == [0.5, 1.5])
+        #expect(clauses.map(\.sentiment.label) == [.positive, .negative])
+        #expect(analysis.label == .mixed)
+        #expect(analysis.score < 0)
+    }
+
+    @Test func englishContrastSplitsClausesAndWeighsTheSecond() throws {
+        let analysis = try Fixture.analyze("The product is great but the delivery was terrible.", .english)
+        let clauses = try #require(analysis.sentences.first?.clauses)
+        #expect(clauses.map(\.text) == ["The product is great", "but the delivery was terrible."])
+        #expect(analysis.label == .mixed)
+        #expect(analysis.score < 0)
+        let reversed = try Fixture.analyze("The delivery was slow, but the product is great.", .english)
+        #expect(reversed.score > 0)
+    }
+
+    @Test func concessionCountsLessThanTheMainClause() throws {
+        let german = try Fixture.analyze("Obwohl die Lieferung langsam war, bin ich zufrieden.", .german)
+        #expect(german.score > 0)
+        #expect(german.sentences[0].clauses.map(\.weight) == [0.5, 1.5])
+        let english = try Fixture.analyze("Although the hotline was slow, the agent was very helpful.", .english)
+        #expect(english.score > 0)
+    }
+
+    @Test func aSentenceOpeningWithAberOutweighsTheOneBefore() throws {
+        let analysis = try Fixture.analyze("Die Beratung war gut. Aber die Rechnung war falsch.", .german)
+        #expect(analysis.score < 0)
+        #expect(analysis.evidence("gut")!.weight < analysis.evidence("gut")!.lexiconWeight)
+    }
+
+    @Test func semicolonAndCommaCoordinationSplitClauses() throws {
+        let german = try Fixture.analyze("Schnelle Lieferung; schlechte Qualität", .german)
+        #expect(german.sentences[0].clauses.count == 2)
+        #expect(german.label == .mixed)
+        let english = try Fixture.analyze("Fast shipping, and the quality is awful", .english)
+        #expect(english.sentences[0].clauses.count == 2)
+    }
+
+    @Test(arguments: [
+        ("Wann kommt mein Paket?", Language.german),
+        ("Ist die neue App gut?", .german),
+        ("Es wäre schön, wenn die App einen Dunkelmodus hätte.", .german),
+        ("Ich hätte gern eine bessere Übersicht der Rechnung.", .german),
+        ("When will my parcel arrive?", .english),
+        ("Is the new app any good?", .english),
+        ("Would be nice to have more colours.", .english),
+        ("I'd like a better overview of my invoice.", .english),
+    ])
+    func questionsAndWishesAreNotOpinions(_ text: String, _ language: Language) throws {
+        let analysis = try Fixture.analyze(text, language)
+        #expect(analysis.label == .neutral, "\(text): \(analysis.score)")
+    }
+
+    @Test func rhetoricalComplaintQuestionStaysNegative() throws {
+        #expect(try Fixture.analyze("Warum ist der Service so katastrophal?", .german).label == .negative)
+        #expect(try Fixture.analyze("Why is your service so terrible?", .english).label == .negative)
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+import VocanCore
+import VocanLexicons
+
+@Suite struct LexiconTests {
+    @Test func foldedSpellingsMeet() throws {
+        let weights = try ["Ärger", "aerger", "ÄRGER"].map { try Fixture.analyze("So ein \($0)", .german).evidence.first?.lexiconWeight }
+        #expect(weights[0] != nil && weights[0]! < 0)
+        #expect(Set(weights).count == 1)
+    }
+
+    @Test func germanInflectionsReachTheLemma() throws {
+        for text in ["gute Beratung", "eine gute Beratung", "guten Service", "ein guter Tipp", "gutes Produkt"] {
+            let analysis = try Fixture.analyze(text, .german)
+            #expect(analysis.evidence.first?.lexiconWeight == Fixture.analyze("gut", .german).evidence.first?.lexiconWeight, "\(text)")
+        }
+        #expect(try Fixture.analyze("Verspätungen ohne Ende", .german).label == .negative)
+    }
+
+    @Test func englishInflectionsReachTheLemma() throws {
+        #expect(try Fixture.analyze("My order was delayed", .english).label == .negative)
+        #expect(try Fixture.analyze("The app crashes", .english).label == .negative)
+        #expect(try Fixture.analyze("They refunded me", .english).label == .positive)
+    }
+
+    @Test func germanCompoundsReachTheirParts() throws {
+        let trouble = try Fixture.analyze("Riesenärger mit der Rechnung", .german)
+        #expect(trouble.label == .negative)
+        #expect(trouble.evidence("Riesenärger")?.rules == ["compound"])
+        #expect(trouble.evidence("Riesenärger")!.weight < Fixture.analyze("Ärger", .german).evidence[0].weight)
+        #expect(try Fixture.analyze("Katastrophenservice", .german).label == .negative)
+        #expect(try Fixture.analyze("Top-Beratung", .german).label == .positive)
+        #expect(try Fixture.analyze("Spitzenservice", .german).label == .positive)
+    }
+
+    @Test func compoundSplitterFindsNeutralParts() throws {
+        let engine = try Fixture.engine.get()
+        let splitter = try #require(engine.packs[.german]?.splitter)
+        #expect(splitter.split("kundenservicehotline") == ["kunden", "service", "hotline"])
+        #expect(splitter.split("paketzustellung") == ["paket", "zustellung"])
+        #expect(splitter.split("kundenservice-hotline") == ["kunden", "service", "hotline"])
+    }
+
+    @Test func hashtagsEmojiAndEmoticonsCount() throws {
+        #expect(try Fixture.analyze("#Verspätung", .german).label == .negative)
+        #expect(try Fixture.analyze("Paket da 😡", .german).label == .negative)
+        #expect(try Fixture.analyze("Danke :-)", .german).label == .positive)
+        #expect(try Fixture.analyze("Order arrived 👍", .english).label == .positive)
+        #expect(try Fixture.analyze("Still waiting :(", .english).label == .negative)
+    }
+
+    @Test func customerExperienceVocabulary() throws {
+        for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt"] {
+            #expect(try Fixture.analyze(text, .german).label == .negative, "\(text)")
+        }
+        #expect(try Fixture.analyze("Sehr kulant, Geld wurde erstattet", .german).label == .positive)
+        #expect(try Fixture.analyze("The agent was rude and I was on hold forever", .english).label == .negative)
+        #expect(try Fixture.analyze("Quick refund, helpful staff", .english).label == .positive)
+    }
+
+    @Test func userLexiconsOverrideAndAdd() throws {
+        let vocan = LexiconSource(name: "extra.de.tsv", text: "# test\nschnell\t-2\nflauschig\t3\n")
+        let sentiws = LexiconSource(name: "SentiWS_Positive.txt", text: "Wunderkiste|NN\t0.5\tWunderkisten\n")
+        let vader = LexiconSource(name: "vader_lexicon.txt", text: "zippy\t2.5\t0.5\t[2, 3]\n")
+        let engine = try Engine(extraLexicons: [vocan, sentiws, vader])
+        let german = try #require(engine.packs[.german]), english = try #require(engine.packs[.english])
+        #expect(german.opinions["schnell"]?.weight == -2)
+        #expect(german.opinions["flauschig"]?.weight == 3)
+        #expect(german.opinions["wunderkisten"]?.weight == 2)
+        #expect(english.opinions["zippy"]?.weight == 2.5)
+        #expect(english.opinions["flauschig"] == nil)
+    }
+
+    @Test func badLexiconLinesAreReportedWithLine() throws {
+        let broken = LexiconSource(name: "broken.tsv", text: "gut\t1\nschlecht\tsehr\n")
+        #expect(throws: LexiconError(file: "broken.tsv", line: 2, reason: "expected term<TAB>weight")) {
+            try Engine(extraLexicons: [broken])
+        }
+    }
+
+    @Test func bundledLexiconsAreLargeEnough() throws {
+        let engine = try Fixture.engine.get()
+        let files = try ["sentiment.de.tsv", "sentiment.en.tsv"].map { name in
+            try LexiconFile.sentimentEntries(name: name, text: #require(BundledLexicons.files[name]))
+        }
+        #expect(files.allSatisfy { $0.count >= 3000 })
+        #expect(engine.packs[.german]!.opinions.count > files[0].count)
+    }
+}

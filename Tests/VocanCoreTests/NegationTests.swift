@@ -1,0 +1,74 @@
+import Testing
+import VocanCore
+
+@Suite struct NegationTests {
+    @Test func germanNegatedNegativeIsMildlyPositive() throws {
+        let plain = try Fixture.analyze("Das war schlecht.", .german)
+        let negated = try Fixture.analyze("Das war nicht schlecht.", .german)
+        #expect(plain.label == .negative)
+        #expect(negated.label == .positive)
+        #expect(negated.score < -plain.score)
+        #expect(negated.evidence("schlecht")?.rules == ["negated"])
+    }
+
+    @Test func englishNegatedNegativeIsMildlyPositive() throws {
+        let plain = try Fixture.analyze("It was bad.", .english)
+        let negated = try Fixture.analyze("Not bad at all.", .english)
+        #expect(plain.label == .negative)
+        #expect(negated.label == .positive)
+        #expect(negated.score < -plain.score)
+    }
+
+    @Test(arguments: [
+        "Der Service war nicht gut.",
+        "Die Beratung war keine Hilfe und nicht freundlich.",
+        "Das gefällt mir nicht.",
+        "Ich bin mit der Lieferung überhaupt nicht zufrieden.",
+        "Die Mitarbeiter waren weder freundlich noch kompetent.",
+        "Die Hotline ist kaum erreichbar.",
+        "Wir haben nie eine Antwort bekommen, nie freundlich.",
+    ])
+    func germanNegatedPositiveIsNegative(_ text: String) throws {
+        let analysis = try Fixture.analyze(text, .german)
+        #expect(analysis.label == .negative, "\(text): \(analysis.score) \(analysis.evidence)")
+        #expect(analysis.evidence.contains { $0.rules.contains("negated") })
+    }
+
+    @Test(arguments: [
+        "The staff were not helpful.",
+        "I don't like the new app.",
+        "The agent wasn't friendly and didn't help.",
+        "Never satisfied with this service.",
+        "The website is hardly usable.",
+        "The staff were neither friendly nor competent.",
+        "No helpful answer from support.",
+    ])
+    func englishNegatedPositiveIsNegative(_ text: String) throws {
+        let analysis = try Fixture.analyze(text, .english)
+        #expect(analysis.label == .negative, "\(text): \(analysis.score) \(analysis.evidence)")
+        #expect(analysis.evidence.contains { $0.rules.contains("negated") })
+    }
+
+    @Test func bothHalvesOfWederNochAreNegated() throws {
+        let analysis = try Fixture.analyze("Weder freundlich noch kompetent.", .german)
+        #expect(analysis.evidence.map(\.rules) == [["negated"], ["negated"]])
+    }
+
+    @Test func withoutProblemsIsPositive() throws {
+        #expect(try Fixture.analyze("Lieferung ohne Probleme.", .german).label == .positive)
+        #expect(try Fixture.analyze("Delivered without any problems.", .english).label == .positive)
+    }
+
+    @Test func missingServiceIsAComplaint() throws {
+        let german = try Fixture.analyze("Kein Rückruf.", .german)
+        let english = try Fixture.analyze("No refund.", .english)
+        #expect(german.label == .negative && german.score <= -0.3)
+        #expect(english.label == .negative && english.score <= -0.3)
+    }
+
+    @Test func negationStopsAtPunctuation() throws {
+        let analysis = try Fixture.analyze("Nicht heute, gut gemacht.", .german)
+        #expect(analysis.evidence("gut")?.rules == [])
+        #expect(analysis.label == .positive)
+    }
+}
