@@ -51,7 +51,7 @@ def run_vocan(rows, lang, extra_args=()):
 
     Each row is sent under a fresh id (its index), because some eval sets repeat ids;
     ``outputs[i]`` is vocan's record for ``rows[i]`` or None when vocan left it out.
-    Extra fields of a row (e.g. ``score``) are passed through. Raises on a non-zero exit.
+    Extra fields of a row (e.g. ``score``) are passed through. Exits on a vocan failure.
     """
     if not os.access(VOCAN, os.X_OK):
         sys.exit(f"bench: vocan binary not found or not executable: {VOCAN} (build it or set VOCAN_BIN)")
@@ -63,12 +63,12 @@ def run_vocan(rows, lang, extra_args=()):
         proc = subprocess.run(cmd, capture_output=True, text=True)
         seconds = time.perf_counter() - start
         if proc.returncode != 0:
-            raise RuntimeError(f"vocan failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
+            raise SystemExit(f"bench: vocan failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr[-2000:]}")
         outputs = [None] * len(rows)
         for rec in read_jsonl(dst):
-            i = int(str(rec.get("id")))
-            if 0 <= i < len(rows):
-                outputs[i] = rec
+            i = str(rec.get("id"))
+            if i.isdigit() and int(i) < len(rows):
+                outputs[int(i)] = rec  # any other id matches no row: its row counts as missing
     return outputs, seconds
 
 
@@ -140,7 +140,7 @@ def peer_predict(peer, path):
             return json.load(f)
     proc = subprocess.run([VENV_PY, PEERS, peer, path], capture_output=True, text=True)
     if proc.returncode != 0:
-        raise RuntimeError(f"peer {peer} failed on {path}:\n{proc.stderr[-2000:]}")
+        raise SystemExit(f"bench: peer {peer} failed on {path}:\n{proc.stderr[-2000:]}")
     preds = json.loads(proc.stdout)
     os.makedirs(CACHE, exist_ok=True)
     with open(cache_file, "w", encoding="utf-8") as f:

@@ -15,16 +15,20 @@ public final class Analyzer {
     /// Segments, identifies the language of and scores one comment.
     public func analyze(_ feedback: Feedback) -> CommentAnalysis {
         var language = engine.options.language ?? .undetermined
+        var ids: [TermID] = []
         let segmentation = segmenter.segment(feedback.text) { tokens in
-            if engine.options.language == nil { language = engine.identifier.identify(tokens, packs: engine.packs) }
+            ids = tokens.map { engine.vocabulary.id($0.key) }
+            if engine.options.language == nil {
+                language = engine.identifier.identify(tokens, ids: ids, german: engine.german, english: engine.english)
+            }
             return language == .german ? .german : .english
         }
         let result: SentimentScorer.Result
         if let pack = engine.packs[language] {
-            result = score(segmentation, with: pack)
+            result = score(segmentation, ids: ids, with: pack)
         } else {
             // Neither language is plausible (short or foreign text): keep the reading that finds more.
-            let readings = Language.analyzed.compactMap { engine.packs[$0] }.map { score(segmentation, with: $0) }
+            let readings = Language.analyzed.compactMap { engine.packs[$0] }.map { score(segmentation, ids: ids, with: $0) }
             result = readings.dropFirst().reduce(readings[0]) { $1.evidence.count > $0.evidence.count ? $1 : $0 }
         }
         return CommentAnalysis(feedback: feedback, language: language, sentiment: result.sentiment,
@@ -35,10 +39,10 @@ public final class Analyzer {
                                                        scale: engine.options.scoreScale))
     }
 
-    private func score(_ segmentation: Segmentation, with pack: LanguagePack) -> SentimentScorer.Result {
+    private func score(_ segmentation: Segmentation, ids: [TermID], with pack: LanguagePack) -> SentimentScorer.Result {
         // Taken out of the dictionary while in use, so that the scorer's writes do not copy it.
-        var scorer = SentimentScorer(pack: pack, options: engine.options, compounds: compounds.removeValue(forKey: pack.language) ?? CompoundCache())
-        let result = scorer.score(segmentation)
+        var scorer = SentimentScorer(pack: pack, vocabulary: engine.vocabulary, options: engine.options, compounds: compounds.removeValue(forKey: pack.language) ?? CompoundCache())
+        let result = scorer.score(segmentation, ids: ids)
         compounds[pack.language] = scorer.compounds
         return result
     }

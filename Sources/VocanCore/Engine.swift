@@ -5,7 +5,11 @@ import VocanText
 /// every `Analyzer` (one per thread).
 public struct Engine: Sendable {
     public let packs: [Language: LanguagePack]
+    public let german: LanguagePack
+    public let english: LanguagePack
     public let identifier: LanguageIdentifier
+    /// Every key the lexicons know, numbered.
+    public let vocabulary: Vocabulary
     /// Emoticons the segmenter must recognize (from the emoji lexicons).
     public let emoticons: Set<String>
     public let options: AnalysisOptions
@@ -29,9 +33,10 @@ public struct Engine: Sendable {
         self.emoticons = emoticons
         let keys = try TermKeys(emoticons: emoticons)
         var packs: [Language: LanguagePack] = [:]
+        var vocabulary = Vocabulary()
         for language in Language.analyzed {
             let code = language.rawValue
-            var builder = LanguagePackBuilder(language: language, keys: keys)
+            var builder = LanguagePackBuilder(language: language, keys: keys, vocabulary: vocabulary)
             try builder.addRules(name: "rules.\(code).tsv", text: bundled("rules.\(code).tsv"))
             try builder.addOpinions(try LexiconFile.sentimentEntries(name: "sentiment.\(code).tsv", text: bundled("sentiment.\(code).tsv")))
             try builder.addOpinions(emojiEntries)
@@ -44,12 +49,26 @@ public struct Engine: Sendable {
             for source in extraEmotionLexicons where source.targetLanguages.contains(language) {
                 try builder.addEmotions(LexiconFile.emotionEntries(name: source.name, text: source.text))
             }
-            if let vocabulary = files["vocabulary.\(code).txt"] { builder.addVocabulary(vocabulary) }
+            if let parts = files["vocabulary.\(code).txt"] { builder.addCompoundParts(parts) }
             try builder.addSignals(name: "signals.\(code).tsv", text: bundled("signals.\(code).tsv"))
-            packs[language] = builder.build()
+            let (pack, grown) = builder.build()
+            packs[language] = pack
+            vocabulary = grown
         }
+        identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
+        self.vocabulary = vocabulary
         self.packs = packs
-        identifier = try LanguageIdentifier(profile: bundled("language.tsv"))
+        german = packs[.german]!
+        english = packs[.english]!
+    }
+}
+
+extension Engine {
+    /// The opinion entry of a term (after folding and inflection), for inspection and tests.
+    public func opinion(_ term: String, in language: Language) throws -> OpinionTerm? {
+        let keys = try TermKeys(emoticons: emoticons).keys(term)
+        guard keys.count == 1 else { return nil }
+        return packs[language]?.opinions[vocabulary.id(keys[0])]
     }
 }
 
@@ -70,14 +89,16 @@ struct TermKeys {
 struct LanguagePackBuilder {
     private var pack: LanguagePack
     private let keys: TermKeys
+    private var vocabulary: Vocabulary
     private let inflector: Inflector
-    private var vocabulary: Set<String> = []
+    private var compoundParts: Set<String> = []
     private var generated: [(keys: [String], term: OpinionTerm)] = []
     private var generatedEmotions: [(keys: [String], profile: EmotionProfile)] = []
 
-    init(language: Language, keys: TermKeys) {
+    init(language: Language, keys: TermKeys, vocabulary: Vocabulary) {
         pack = LanguagePack(language: language)
         self.keys = keys
+        self.vocabulary = vocabulary
         inflector = Inflector(language: language)
     }
 
@@ -85,7 +106,7 @@ struct LanguagePackBuilder {
         for (line, fields) in LexiconFile.records(text) {
             let (term, rule) = try Rule.parse(fields, file: name, line: line)
             if term == "n't" { pack.contractedNegation = rule }
-            pack.rules.insert(keys.keys(term), rule)
+            pack.rules.insert(ids(term), rule)
         }
     }
 
@@ -94,9 +115,9 @@ struct LanguagePackBuilder {
             let termKeys = keys.keys(entry.term)
             guard !termKeys.isEmpty else { continue }
             let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"))
-            pack.opinions.insert(termKeys, term)
+            pack.opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
-                vocabulary.insert(termKeys[0])
+                compoundParts.insert(termKeys[0])
                 for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append(([form], term)) }
             }
         }
@@ -106,7 +127,7 @@ struct LanguagePackBuilder {
         for (term, profile) in entries {
             let termKeys = keys.keys(term)
             guard !termKeys.isEmpty else { continue }
-            pack.emotions.insert(termKeys, profile)
+            pack.emotions.insert(termKeys.map { vocabulary.intern($0) }, profile)
             if termKeys.count == 1 {
                 for form in inflector.forms(of: termKeys[0], tags: []) { generatedEmotions.append(([form], profile)) }
             }
@@ -115,26 +136,32 @@ struct LanguagePackBuilder {
 
     mutating func addSignals(name: String, text: String) throws {
         let keys = self.keys
-        try pack.signals.add(name: name, text: text) { keys.keys($0) }
+        try pack.signals.add(name: name, text: text) { term in keys.keys(term).map { vocabulary.intern($0) } }
     }
 
-    mutating func addVocabulary(_ text: String) {
+    /// Neutral words the compound splitter may use as parts (`vocabulary.de.txt`).
+    mutating func addCompoundParts(_ text: String) {
         for (_, fields) in LexiconFile.records(text) {
             for key in keys.keys(String(fields[0].trimmingSpaces)) where key.count >= 3 {
-                vocabulary.insert(key)
-                vocabulary.formUnion(inflector.forms(of: key, tags: ["noun"]))
+                compoundParts.insert(key)
+                compoundParts.formUnion(inflector.forms(of: key, tags: ["noun"]))
             }
         }
     }
 
-    consuming func build() -> LanguagePack {
+    /// The finished pack and the vocabulary grown by its terms.
+    consuming func build() -> (LanguagePack, Vocabulary) {
         // Later sources override earlier ones, so their generated forms go in first.
         for (keys, term) in generated.reversed() {
-            pack.opinions.insert(keys, term, replace: false)
-            vocabulary.insert(keys[0])
+            pack.opinions.insert(keys.map { vocabulary.intern($0) }, term, replace: false)
+            compoundParts.insert(keys[0])
         }
-        for (keys, profile) in generatedEmotions.reversed() { pack.emotions.insert(keys, profile, replace: false) }
-        pack.splitter = CompoundSplitter(known: vocabulary)
-        return pack
+        for (keys, profile) in generatedEmotions.reversed() {
+            pack.emotions.insert(keys.map { vocabulary.intern($0) }, profile, replace: false)
+        }
+        pack.splitter = CompoundSplitter(known: compoundParts)
+        return (pack, vocabulary)
     }
+
+    private mutating func ids(_ term: String) -> [TermID] { keys.keys(term).map { vocabulary.intern($0) } }
 }

@@ -7,13 +7,26 @@ public struct LanguageIdentifier: Sendable {
     public static let minimumScore = 1.0
     /// The winner must score at least this many times the other language.
     public static let minimumLead = 1.5
+    /// Score for a word that only one language's opinion lexicon knows.
+    public static let lexiconWordScore = 0.5
 
-    private var words: [String: [Language: Double]] = [:]
-    private var trigrams: [String: [Language: Double]] = [:]
-    private var letters: [Character: [Language: Double]] = [:]
+    /// Weights of one feature for German and English.
+    struct Weights: Sendable {
+        var german = 0.0
+        var english = 0.0
 
-    /// Parses the profile file.
-    public init(profile: String, file: String = "language.tsv") throws {
+        mutating func add(_ weight: Double, for language: Language) {
+            if language == .german { german += weight } else if language == .english { english += weight }
+        }
+    }
+
+    private var words: [TermID: Weights] = [:]
+    /// Trigrams packed into the low 24 bits (three UTF-8 bytes), which is much cheaper than strings.
+    private var trigrams: [UInt32: Weights] = [:]
+    private var letters: [Unicode.Scalar: Weights] = [:]
+
+    /// Parses the profile file, numbering its words in the engine's vocabulary.
+    public init(profile: String, file: String = "language.tsv", vocabulary: inout Vocabulary) throws {
         for (line, fields) in LexiconFile.records(profile) {
             guard fields.count >= 4, let language = Language(rawValue: String(fields[0])),
                   let weight = Double(fields[3]) else {
@@ -21,38 +34,60 @@ public struct LanguageIdentifier: Sendable {
             }
             let feature = String(fields[2])
             switch fields[1] {
-            case "word": words[feature, default: [:]][language] = weight
-            case "trigram": trigrams[feature, default: [:]][language] = weight
-            case "char": if let letter = feature.first { letters[letter, default: [:]][language] = weight }
-            default: throw LexiconError(file: file, line: line, reason: "feature kind must be word, trigram or char")
+            case "word":
+                words[vocabulary.intern(feature), default: Weights()].add(weight, for: language)
+            case "trigram":
+                let bytes = Array(feature.utf8)
+                guard bytes.count == 3 else { throw LexiconError(file: file, line: line, reason: "a trigram has three ASCII letters") }
+                trigrams[Self.pack(bytes[0], bytes[1], bytes[2]), default: Weights()].add(weight, for: language)
+            case "char":
+                for scalar in feature.unicodeScalars { letters[scalar, default: Weights()].add(weight, for: language) }
+            default:
+                throw LexiconError(file: file, line: line, reason: "feature kind must be word, trigram or char")
             }
         }
     }
 
+    private static func pack(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
+
     /// The language of a tokenized comment.
-    public func identify(_ tokens: [Token], packs: [Language: LanguagePack]) -> Language {
-        var scores: [Language: Double] = [.german: 0, .english: 0]
-        for token in tokens where token.kind == .word || token.kind == .hashtag {
-            if let weights = words[token.key] { add(weights, to: &scores) }
-            let known = Language.analyzed.filter { packs[$0]?.opinions.starts(with: token.key) == true }
-            if known.count == 1 { scores[known[0], default: 0] += 0.5 }
-            let padded = Array(("_" + token.key + "_").utf8)
-            if padded.count >= 3 {
-                for start in 0...(padded.count - 3) {
-                    if let weights = trigrams[String(decoding: padded[start..<start + 3], as: UTF8.self)] { add(weights, to: &scores) }
+    public func identify(_ tokens: [Token], ids: [TermID], german: LanguagePack, english: LanguagePack) -> Language {
+        var scores = Weights()
+        for (index, token) in tokens.enumerated() where token.kind.isWordLike {
+            let id = ids[index]
+            if let weights = words[id] {
+                scores.german += weights.german
+                scores.english += weights.english
+            }
+            let inGerman = german.opinions.starts(with: id), inEnglish = english.opinions.starts(with: id)
+            if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
+            var window: UInt32 = 0x5F
+            var length = 1
+            for byte in token.key.utf8 {
+                window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+                length += 1
+                if length >= 3, let weights = trigrams[window] {
+                    scores.german += weights.german
+                    scores.english += weights.english
                 }
             }
-            for letter in token.text where letter.isLetter && !letter.isASCII {
-                if let weights = letters[Character(letter.lowercased())] { add(weights, to: &scores) }
+            window = (window << 8 | 0x5F) & 0xFF_FFFF
+            if let weights = trigrams[window] {
+                scores.german += weights.german
+                scores.english += weights.english
+            }
+            if !token.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for scalar in token.text.lowercased().unicodeScalars {
+                    if let weights = letters[scalar] {
+                        scores.german += weights.german
+                        scores.english += weights.english
+                    }
+                }
             }
         }
-        let german = scores[.german] ?? 0, english = scores[.english] ?? 0
+        let (german, english) = (scores.german, scores.english)
         if german >= Self.minimumScore, german >= english * Self.minimumLead, german > english { return .german }
         if english >= Self.minimumScore, english >= german * Self.minimumLead, english > german { return .english }
         return .undetermined
-    }
-
-    private func add(_ weights: [Language: Double], to scores: inout [Language: Double]) {
-        for (language, weight) in weights { scores[language, default: 0] += weight }
     }
 }

@@ -38,14 +38,29 @@ public enum LexiconFormat: String, Sendable, CaseIterable {
 public enum LexiconFile {
     /// The non-empty, non-comment lines of a file with their 1-based line numbers and tab-separated fields.
     public static func records(_ text: String) -> [(line: Int, fields: [Substring])] {
+        // Split on bytes: lexicons are large and Character-based splitting costs most of start-up.
         var result: [(Int, [Substring])] = []
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex
+        while lineStart < utf8.endIndex {
             number += 1
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
-            guard let first = trimmed.first, first != "#" else { continue }
-            if trimmed.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            result.append((number, trimmed.split(separator: "\t", omittingEmptySubsequences: false)))
+            let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var contentEnd = lineEnd
+            if contentEnd > lineStart, utf8[utf8.index(before: contentEnd)] == 0x0D { contentEnd = utf8.index(before: contentEnd) }
+            let line = utf8[lineStart..<contentEnd]
+            if let first = line.first, first != 0x23, line.contains(where: { $0 != 0x20 && $0 != 0x09 }) {
+                var fields: [Substring] = []
+                var fieldStart = line.startIndex
+                while true {
+                    let fieldEnd = line[fieldStart...].firstIndex(of: 0x09) ?? line.endIndex
+                    fields.append(Substring(text[fieldStart..<fieldEnd]))
+                    if fieldEnd == line.endIndex { break }
+                    fieldStart = utf8.index(after: fieldEnd)
+                }
+                result.append((number, fields))
+            }
+            lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
         }
         return result
     }

@@ -12,7 +12,7 @@ struct Modifiers: Equatable {
 /// One sentence as the engine read it, with the scope logic that sentiment, emotions and signals share.
 struct RuleContext {
     let tokens: [Token]
-    let readings: [Int: SentimentScorer.Reading]
+    let readings: Readings
     let sentence: Range<Int>
     let language: Language
     /// The whole comment is written in capitals, so capitals are no emphasis.
@@ -91,7 +91,10 @@ struct RuleContext {
         return false
     }
 
+    /// Punctuation that ends the scope of a negator or intensifier.
     func isBoundary(_ token: Token) -> Bool {
-        token.kind == .punctuation && [",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}"].contains(token.key)
+        token.kind == .punctuation && Self.boundaries.contains(token.key)
     }
+
+    private static let boundaries: Set<String> = [",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}"]
 }

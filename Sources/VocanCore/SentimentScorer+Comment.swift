@@ -21,9 +21,8 @@ extension SentimentScorer {
         var emotions = EmotionProfile()
     }
 
-    mutating func score(_ segmentation: Segmentation) -> Result {
+    mutating func score(_ segmentation: Segmentation, ids: [TermID]) -> Result {
         let tokens = segmentation.tokens
-        let keys = tokens.map(\.key)
         let words = tokens.filter { $0.kind.isWordLike }
         let shouting = words.count > 0 && Double(words.filter(\.isAllCaps).count) >= Double(words.count) * 0.5
         var evidence: [Evidence] = []
@@ -36,7 +35,7 @@ extension SentimentScorer {
         var sentenceWeights: [Double] = []
 
         for (sentenceIndex, span) in segmentation.sentences.enumerated() {
-            let readings = readings(span.tokens, tokens: tokens, keys: keys)
+            let readings = readings(span.tokens, tokens: tokens, ids: ids)
             var clauses = splitClauses(span.tokens, readings: readings)
             let factors = sentenceFactors(span.tokens, tokens: tokens, readings: readings)
             let context = RuleContext(tokens: tokens, readings: readings, sentence: span.tokens,
@@ -63,10 +62,10 @@ extension SentimentScorer {
                                              start: first.start, end: last.end, rules: rules))
                     evidenceSentence.append(sentenceIndex)
                 }
-                clauses[clauseIndex].emotions = clauseEmotions(clauses[clauseIndex].tokens, tokens: tokens, keys: keys,
+                clauses[clauseIndex].emotions = clauseEmotions(clauses[clauseIndex].tokens, tokens: tokens, ids: ids,
                                                                context: context, factors: factors, evidence: &emotionEvidence)
                 emotions.combine(clauses[clauseIndex].emotions)
-                detectSignals(clauses[clauseIndex].tokens, tokens: tokens, context: context, factors: factors, evidence: &signalEvidence)
+                detectSignals(clauses[clauseIndex].tokens, tokens: tokens, ids: ids, context: context, factors: factors, evidence: &signalEvidence)
             }
             var sum = 0.0
             for clause in clauses {
@@ -112,7 +111,7 @@ extension SentimentScorer {
     }
 
     /// Splits a sentence at contrast, concession and coordination cues and weighs the clauses.
-    private func splitClauses(_ range: Range<Int>, readings: [Int: Reading]) -> [Clause] {
+    private func splitClauses(_ range: Range<Int>, readings: Readings) -> [Clause] {
         var starts: [(index: Int, rule: Rule?)] = [(range.lowerBound, nil)]
         for index in range {
             guard case .rule(let rule, _)? = readings[index], rule.splitsClause else { continue }
@@ -154,7 +153,7 @@ extension SentimentScorer {
     }
 
     /// Questions that ask rather than judge, wishes, and exclamation marks.
-    private func sentenceFactors(_ range: Range<Int>, tokens: [Token], readings: [Int: Reading]) -> SentenceFactors {
+    private func sentenceFactors(_ range: Range<Int>, tokens: [Token], readings: Readings) -> SentenceFactors {
         var factors = SentenceFactors()
         let marks = range.filter { tokens[$0].kind == .punctuation && tokens[$0].key == "!" }
         if !marks.isEmpty {
@@ -189,7 +188,7 @@ extension SentimentScorer {
     /// into half of its opposite ("nicht zufrieden" → sadness), a negated negative one disappears
     /// ("nicht wütend"); questions and wishes damp them like opinions.
     private mutating func clauseEmotions(
-        _ clause: Range<Int>, tokens: [Token], keys: [String], context: RuleContext, factors: SentenceFactors,
+        _ clause: Range<Int>, tokens: [Token], ids: [TermID], context: RuleContext, factors: SentenceFactors,
         evidence: inout [EmotionEvidence]
     ) -> EmotionProfile {
         var result = EmotionProfile()
@@ -199,7 +198,7 @@ extension SentimentScorer {
                 index += length
                 continue
             }
-            guard let hit = emotion(at: index, tokens: tokens, keys: keys), index + hit.length <= clause.upperBound else {
+            guard let hit = emotion(at: index, tokens: tokens, ids: ids), index + hit.length <= clause.upperBound else {
                 index += 1
                 continue
             }
@@ -234,12 +233,12 @@ extension SentimentScorer {
     /// turns a recommendation into a warning ("kann ich nicht empfehlen"); questions and wishes damp
     /// intent signals ("Soll ich kündigen?"). Overlapping matches of one kind count once, the heaviest.
     private func detectSignals(
-        _ clause: Range<Int>, tokens: [Token], context: RuleContext, factors: SentenceFactors,
+        _ clause: Range<Int>, tokens: [Token], ids: [TermID], context: RuleContext, factors: SentenceFactors,
         evidence: inout [SignalEvidence]
     ) {
         var lastOfKind: [SignalKind: Int] = [:]
         for index in clause {
-            for (pattern, length) in pack.signals.matches(at: index, tokens: tokens, limit: clause.upperBound) {
+            for (pattern, length) in pack.signals.matches(at: index, tokens: tokens, ids: ids, limit: clause.upperBound) {
                 let modifiers = context.modifiers(at: index, length: length, clause: clause)
                 var kind = pattern.kind
                 var weight = pattern.weight

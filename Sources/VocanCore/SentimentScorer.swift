@@ -7,6 +7,7 @@ import VocanText
 /// moderate word (`gut`, 1.9) scores 0.44 and several strong ones approach ±1.
 struct SentimentScorer {
     let pack: LanguagePack
+    let vocabulary: Vocabulary
     let options: AnalysisOptions
     /// German compound splits, cached across comments by the analyzer.
     var compounds: CompoundCache
@@ -38,24 +39,24 @@ struct SentimentScorer {
         case opinion(OpinionTerm, length: Int, rules: [String])
     }
 
-    mutating func opinion(at index: Int, tokens: [Token], keys: [String]) -> (term: OpinionTerm, length: Int, rules: [String])? {
-        lookup(pack.opinions, at: index, tokens: tokens, keys: keys, compound: Self.compoundTerm)
+    mutating func opinion(at index: Int, tokens: [Token], ids: [TermID]) -> (term: OpinionTerm, length: Int, rules: [String])? {
+        lookup(pack.opinions, at: index, tokens: tokens, ids: ids, compound: Self.compoundTerm)
     }
 
-    mutating func emotion(at index: Int, tokens: [Token], keys: [String]) -> (term: EmotionProfile, length: Int, rules: [String])? {
-        lookup(pack.emotions, at: index, tokens: tokens, keys: keys, compound: Self.compoundEmotion)
+    mutating func emotion(at index: Int, tokens: [Token], ids: [TermID]) -> (term: EmotionProfile, length: Int, rules: [String])? {
+        lookup(pack.emotions, at: index, tokens: tokens, ids: ids, compound: Self.compoundEmotion)
     }
 
     /// Finds a term at a token: an exact or inflected entry (possibly a phrase), the squeezed form of an
     /// elongated word (`suuuper` → `super`), or a compound of known parts.
     private mutating func lookup<Value>(
-        _ table: TermTable<Value>, at index: Int, tokens: [Token], keys: [String],
-        compound: (LanguagePack, [String]) -> Value?
+        _ table: TermTable<Value>, at index: Int, tokens: [Token], ids: [TermID],
+        compound: (LanguagePack, [TermID]) -> Value?
     ) -> (term: Value, length: Int, rules: [String])? {
         let token = tokens[index]
         switch token.kind {
         case .word, .hashtag, .emoji, .emoticon:
-            if let match = table.match(keys, at: index) { return (match.value, match.length, []) }
+            if let match = table.match(ids, at: index) { return (match.value, match.length, []) }
         default:
             return nil
         }
@@ -63,12 +64,12 @@ struct SentimentScorer {
         let key = token.key
         if token.isElongated {
             for maxRun in [2, 1] {
-                if let term = table[squeeze(key, maxRun: maxRun)] { return (term, 1, []) }
+                if let term = table[vocabulary.id(squeeze(key, maxRun: maxRun))] { return (term, 1, []) }
             }
         }
         if key.contains("-") || (pack.language == .german && key.utf8.count >= 7),
            let parts = compounds.parts(of: key, splitter: pack.splitter), parts.count > 1,
-           let term = compound(pack, parts) {
+           let term = compound(pack, parts.map(vocabulary.id)) {
             return (term, 1, ["compound"])
         }
         return nil
@@ -76,7 +77,7 @@ struct SentimentScorer {
 
     /// A compound's opinion: an intensifying first part boosts an opinionated head (`Riesenärger`);
     /// otherwise the parts' weights add up (`Katastrophenservice`).
-    private static func compoundTerm(_ pack: LanguagePack, _ parts: [String]) -> OpinionTerm? {
+    private static func compoundTerm(_ pack: LanguagePack, _ parts: [TermID]) -> OpinionTerm? {
         let head = pack.opinions[parts[parts.count - 1]]
         var boost = 1.0
         var sum = 0.0
@@ -104,7 +105,7 @@ struct SentimentScorer {
     }
 
     /// A compound's emotions: those of its parts combined (`Riesenfreude` → joy, `Horrorhotline` → fear, anger).
-    private static func compoundEmotion(_ pack: LanguagePack, _ parts: [String]) -> EmotionProfile? {
+    private static func compoundEmotion(_ pack: LanguagePack, _ parts: [TermID]) -> EmotionProfile? {
         var profile = EmotionProfile()
         for part in parts { if let emotions = pack.emotions[part] { profile.combine(emotions) } }
         return profile.isEmpty ? nil : profile
@@ -122,28 +123,33 @@ struct SentimentScorer {
         return String(decoding: result, as: UTF8.self)
     }
 
-    func rule(at index: Int, tokens: [Token], keys: [String]) -> (rule: Rule, length: Int)? {
-        if let match = pack.rules.match(keys, at: index) { return (match.value, match.length) }
-        if let negation = pack.contractedNegation, keys[index].hasSuffix("n't") { return (negation, 1) }
+    func rule(at index: Int, tokens: [Token], ids: [TermID]) -> (rule: Rule, length: Int)? {
+        if let match = pack.rules.match(ids, at: index) { return (match.value, match.length) }
+        if let negation = pack.contractedNegation, tokens[index].key.hasSuffix("n't") { return (negation, 1) }
         return nil
     }
 
     /// Reads a sentence: at each position either a rule word or an opinion word (or nothing).
     /// The longer match wins; an intensifier that is also an opinion word (`super`, `total`) is an
     /// intensifier only when an opinion word follows within two tokens.
-    mutating func readings(_ range: Range<Int>, tokens: [Token], keys: [String]) -> [Int: Reading] {
-        var rules: [Int: (rule: Rule, length: Int)] = [:]
-        var opinions: [Int: (term: OpinionTerm, length: Int, rules: [String])] = [:]
+    mutating func readings(_ range: Range<Int>, tokens: [Token], ids: [TermID]) -> Readings {
+        var rules = [(rule: Rule, length: Int)?](repeating: nil, count: range.count)
+        var opinions = [(term: OpinionTerm, length: Int, rules: [String])?](repeating: nil, count: range.count)
         for index in range {
-            if let found = rule(at: index, tokens: tokens, keys: keys), index + found.length <= range.upperBound { rules[index] = found }
-            if let found = opinion(at: index, tokens: tokens, keys: keys), index + found.length <= range.upperBound { opinions[index] = found }
+            if let found = rule(at: index, tokens: tokens, ids: ids), index + found.length <= range.upperBound {
+                rules[index - range.lowerBound] = found
+            }
+            if let found = opinion(at: index, tokens: tokens, ids: ids), index + found.length <= range.upperBound {
+                opinions[index - range.lowerBound] = found
+            }
         }
-        var result: [Int: Reading] = [:]
+        var result = Readings(range: range)
         var index = range.lowerBound
         while index < range.upperBound {
-            let rule = rules[index], opinion = opinions[index]
+            let rule = rules[index - range.lowerBound], opinion = opinions[index - range.lowerBound]
             if let rule, let opinion {
-                let opinionFollows = (index + rule.length..<min(index + rule.length + 2, range.upperBound)).contains { opinions[$0] != nil }
+                let opinionFollows = (index + rule.length..<min(index + rule.length + 2, range.upperBound))
+                    .contains { opinions[$0 - range.lowerBound] != nil }
                 if opinion.length > rule.length || (rule.rule.role == .intensifier && !opinionFollows) {
                     result[index] = .opinion(opinion.term, length: opinion.length, rules: opinion.rules)
                     index += opinion.length
@@ -162,6 +168,22 @@ struct SentimentScorer {
             }
         }
         return result
+    }
+}
+
+/// What the engine made of each token of a sentence (nil where it found nothing).
+struct Readings {
+    private let range: Range<Int>
+    private var items: [SentimentScorer.Reading?]
+
+    init(range: Range<Int>) {
+        self.range = range
+        items = Array(repeating: nil, count: range.count)
+    }
+
+    subscript(index: Int) -> SentimentScorer.Reading? {
+        get { range.contains(index) ? items[index - range.lowerBound] : nil }
+        set { items[index - range.lowerBound] = newValue }
     }
 }
 

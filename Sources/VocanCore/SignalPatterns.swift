@@ -24,7 +24,7 @@ public enum SignalKind: String, CaseIterable, Sendable {
 /// followed by `.` (`3.`) or written `3rd`/`5th`.
 public struct SignalPatterns: Sendable {
     enum Element: Sendable, Equatable {
-        case word(String)
+        case word(TermID)
         case wordClass(String)
         case any
     }
@@ -35,24 +35,24 @@ public struct SignalPatterns: Sendable {
         var weight: Double
     }
 
-    private var byFirstWord: [String: [Pattern]] = [:]
+    private var byFirstWord: [TermID: [Pattern]] = [:]
     private var byFirstClass: [String: [Pattern]] = [:]
     private var startingWithAny: [Pattern] = []
-    private var classes: [String: Set<String>] = [:]
-    private var classesOfKey: [String: [String]] = [:]
+    private var classes: [String: Set<TermID>] = [:]
+    private var classesOfID: [TermID: [String]] = [:]
     public private(set) var count = 0
 
     public init() {}
 
-    /// Adds the classes and patterns of one file; `keys` folds words like the tokenizer.
-    mutating func add(name: String, text: String, keys: (String) -> [String]) throws {
+    /// Adds the classes and patterns of one file; `ids` folds and numbers words like the tokenizer.
+    mutating func add(name: String, text: String, ids: (String) -> [TermID]) throws {
         for (line, fields) in LexiconFile.records(text) {
             if fields.first == "@class" {
                 guard fields.count >= 3 else { throw LexiconError(file: name, line: line, reason: "expected @class<TAB>name<TAB>word,word,...") }
                 let className = String(fields[1].trimmingSpaces)
                 for word in fields[2].split(separator: ",") {
-                    for key in keys(String(word.trimmingSpaces)) {
-                        if classes[className, default: []].insert(key).inserted { classesOfKey[key, default: []].append(className) }
+                    for id in ids(String(word.trimmingSpaces)) {
+                        if classes[className, default: []].insert(id).inserted { classesOfID[id, default: []].append(className) }
                     }
                 }
                 continue
@@ -72,7 +72,7 @@ public struct SignalPatterns: Sendable {
                     }
                     elements.append(.wordClass(className))
                 } else {
-                    elements += keys(String(part)).map { .word($0) }
+                    elements += ids(String(part)).map { .word($0) }
                 }
             }
             guard let first = elements.first else { continue }
@@ -87,33 +87,33 @@ public struct SignalPatterns: Sendable {
     }
 
     /// The patterns matching at `index`, each with the number of tokens it spans.
-    func matches(at index: Int, tokens: [Token], limit: Int) -> [(pattern: Pattern, length: Int)] {
-        let key = tokens[index].key
-        var candidates = byFirstWord[key] ?? []
-        for className in classesOfKey[key] ?? [] { candidates += byFirstClass[className] ?? [] }
+    func matches(at index: Int, tokens: [Token], ids: [TermID], limit: Int) -> [(pattern: Pattern, length: Int)] {
+        let id = ids[index]
+        var candidates = byFirstWord[id] ?? []
+        for className in classesOfID[id] ?? [] { candidates += byFirstClass[className] ?? [] }
         if tokens[index].kind == .number {
             candidates += byFirstClass["num"] ?? []
             candidates += byFirstClass["ord"] ?? []
         }
         candidates += startingWithAny
         return candidates.compactMap { pattern in
-            match(pattern.elements, at: index, tokens: tokens, limit: limit).map { (pattern, $0 - index) }
+            match(pattern.elements, at: index, tokens: tokens, ids: ids, limit: limit).map { (pattern, $0 - index) }
         }
     }
 
     /// The end of a match of `elements` starting at `index`, or nil.
-    private func match(_ elements: [Element], at index: Int, tokens: [Token], limit: Int) -> Int? {
+    private func match(_ elements: [Element], at index: Int, tokens: [Token], ids: [TermID], limit: Int) -> Int? {
         var position = index
         for element in elements {
             guard position < limit else { return nil }
             let token = tokens[position]
             switch element {
-            case .word(let key):
-                guard token.key == key else { return nil }
+            case .word(let id):
+                guard ids[position] == id else { return nil }
             case .any:
                 guard token.kind != .punctuation else { return nil }
             case .wordClass(let className):
-                if classes[className]?.contains(token.key) == true { break }
+                if classes[className]?.contains(ids[position]) == true { break }
                 if className == "num", token.kind == .number { break }
                 if className == "ord", let end = ordinalEnd(at: position, tokens: tokens, limit: limit) {
                     position = end - 1

@@ -1,25 +1,51 @@
-/// Values keyed by one folded token key or by a sequence of them (a multiword expression).
+/// The number of a folded key in the engine's `Vocabulary`.
+public typealias TermID = Int32
+
+/// Every key any lexicon of the engine knows, numbered, so that a token is hashed once and every
+/// table after that is looked up by number.
+public struct Vocabulary: Sendable {
+    /// The id of keys no lexicon knows; it matches nothing.
+    public static let unknown: TermID = -1
+    private(set) var ids: [String: TermID] = [:]
+
+    public init() {}
+
+    public var count: Int { ids.count }
+
+    /// The id of `key`, or `unknown`.
+    public func id(_ key: String) -> TermID { ids[key] ?? Self.unknown }
+
+    /// The id of `key`, numbering it if it is new.
+    mutating func intern(_ key: String) -> TermID {
+        if let id = ids[key] { return id }
+        let id = TermID(ids.count)
+        ids[key] = id
+        return id
+    }
+}
+
+/// Values keyed by one term id or by a sequence of them (a multiword expression).
 ///
-/// Every lexicon of the engine (sentiment, emotions, rules, signals) is a `TermTable`, so single words and
+/// Every lexicon of the engine (sentiment, emotions, rules) is a `TermTable`, so single words and
 /// phrases such as `Finger weg`, `on hold` or `gar nicht` are matched the same way everywhere.
 public struct TermTable<Value: Sendable>: Sendable {
-    private(set) var singles: [String: Value] = [:]
-    private var phrases: [String: [(rest: [String], value: Value)]] = [:]
+    private var singles: [TermID: Value] = [:]
+    private var phrases: [TermID: [(rest: [TermID], value: Value)]] = [:]
 
     public init() {}
 
     /// Number of distinct single keys and phrases.
     public var count: Int { singles.count + phrases.values.reduce(0) { $0 + $1.count } }
 
-    /// Adds or replaces the value of a key sequence. With `replace: false` an existing value wins
+    /// Adds or replaces the value of an id sequence. With `replace: false` an existing value wins
     /// (used for generated inflections, which must never override a listed form).
-    public mutating func insert(_ keys: [String], _ value: Value, replace: Bool = true) {
-        guard let first = keys.first else { return }
-        if keys.count == 1 {
+    public mutating func insert(_ ids: [TermID], _ value: Value, replace: Bool = true) {
+        guard let first = ids.first else { return }
+        if ids.count == 1 {
             if replace || singles[first] == nil { singles[first] = value }
             return
         }
-        let rest = Array(keys.dropFirst())
+        let rest = Array(ids.dropFirst())
         var list = phrases[first, default: []]
         if let index = list.firstIndex(where: { $0.rest == rest }) {
             if replace { list[index].value = value }
@@ -30,16 +56,17 @@ public struct TermTable<Value: Sendable>: Sendable {
         phrases[first] = list
     }
 
-    /// The value of a single key.
-    public subscript(key: String) -> Value? { singles[key] }
+    /// The value of a single id.
+    public subscript(id: TermID) -> Value? { singles[id] }
 
-    /// The longest entry starting at `index` in `keys`, with the number of tokens it spans.
-    public func match(_ keys: [String], at index: Int) -> (length: Int, value: Value)? {
-        let first = keys[index]
+    /// The longest entry starting at `index` in `ids`, with the number of tokens it spans.
+    public func match(_ ids: [TermID], at index: Int) -> (length: Int, value: Value)? {
+        let first = ids[index]
+        guard first != Vocabulary.unknown else { return nil }
         if let list = phrases[first] {
-            for candidate in list where index + candidate.rest.count < keys.count {
+            for candidate in list where index + candidate.rest.count < ids.count {
                 var matches = true
-                for (offset, key) in candidate.rest.enumerated() where keys[index + 1 + offset] != key {
+                for (offset, id) in candidate.rest.enumerated() where ids[index + 1 + offset] != id {
                     matches = false
                     break
                 }
@@ -49,6 +76,6 @@ public struct TermTable<Value: Sendable>: Sendable {
         return singles[first].map { (1, $0) }
     }
 
-    /// Whether any entry (single or the first word of a phrase) starts with `key`.
-    public func starts(with key: String) -> Bool { singles[key] != nil || phrases[key] != nil }
+    /// Whether any entry (single or the first word of a phrase) starts with `id`.
+    public func starts(with id: TermID) -> Bool { singles[id] != nil || phrases[id] != nil }
 }

@@ -70,7 +70,7 @@ final class ByteSource {
 
     private func readChunk() throws -> Int {
         while true {
-            let count = Glibc_read(descriptor, chunk.baseAddress, chunk.count)
+            let count = readFromDescriptor(descriptor, chunk.baseAddress, chunk.count)
             if count >= 0 { return count }
             let code = errno
             if code != EINTR { throw InputError.unreadable(label, Self.reason(code)) }
@@ -167,6 +167,6 @@ final class ByteSource {
 
 /// `read(2)`, named apart from the `read(appendingTo:)` method above.
 @inline(__always)
-private func Glibc_read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+private func readFromDescriptor(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(fd, buffer, count)
 }

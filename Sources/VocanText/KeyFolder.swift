@@ -8,7 +8,8 @@
 /// Not thread-safe: use one folder per thread.
 public final class KeyFolder {
     private let normalizer: UnsafeRawPointer
-    private let transliterator: UnsafeMutableRawPointer
+    /// Opened on first use: creating it builds ICU's transliterator registry, which costs ~30 ms.
+    private var transliterator: UnsafeMutableRawPointer?
     private var scratch = [UInt16](repeating: 0, count: 256)
     private var folded = [UInt16](repeating: 0, count: 256)
     private var bytes = [UInt8](repeating: 0, count: 1024)
@@ -19,15 +20,18 @@ public final class KeyFolder {
             throw TextError("opening the NFKC_Casefold normalizer", status: status.rawValue)
         }
         self.normalizer = normalizer
-        let id = Array("de-ASCII".utf16)
-        guard let transliterator = vocan_utrans_open(id, Int32(id.count), &status), status.rawValue <= 0 else {
-            throw TextError("opening the de-ASCII transliterator", status: status.rawValue)
-        }
-        self.transliterator = transliterator
     }
 
     deinit {
-        vocan_utrans_close(transliterator)
+        if let transliterator { vocan_utrans_close(transliterator) }
+    }
+
+    private func openTransliterator() -> UnsafeMutableRawPointer? {
+        if let transliterator { return transliterator }
+        var status = U_ZERO_ERROR
+        let id = Array("de-ASCII".utf16)
+        transliterator = vocan_utrans_open(id, Int32(id.count), &status)
+        return status.rawValue <= 0 ? transliterator : nil
     }
 
     /// The key of a whole string (a lexicon term or a single word).
@@ -83,7 +87,7 @@ public final class KeyFolder {
             }
         }
         length = Int32(count)
-        if stillNonASCII {
+        if stillNonASCII, let transliterator = openTransliterator() {
             var limit = length
             scratch.withUnsafeMutableBufferPointer { buffer in
                 vocan_utrans_transUChars(
