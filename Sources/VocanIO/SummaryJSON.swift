@@ -48,19 +48,22 @@ extension JSONWriter {
     /// The follow-up list, most urgent first.
     public mutating func write(_ items: [FollowUpItem]) {
         beginArray()
-        for item in items {
-            beginObject()
-            key("id"); string(item.id)
-            key("line"); int(item.line)
-            key("reasons"); strings(item.reasons.map(\.rawValue))
-            key("urgency"); number(item.urgency, decimals: 1)
-            key("sentiment"); number(item.sentiment)
-            if let score = item.score { key("score"); raw(score) }
-            if let channel = item.channel { key("channel"); string(channel) }
-            key("quote"); string(item.quote)
-            endObject()
-        }
+        for item in items { write(item) }
         endArray()
+    }
+
+    /// One follow-up: id, line, reasons, urgency, sentiment, score and channel where known, quote.
+    public mutating func write(_ item: FollowUpItem) {
+        beginObject()
+        key("id"); string(item.id)
+        key("line"); int(item.line)
+        key("reasons"); strings(item.reasons.map(\.rawValue))
+        key("urgency"); number(item.urgency, decimals: 1)
+        key("sentiment"); number(item.sentiment)
+        if let score = item.score { key("score"); raw(score) }
+        if let channel = item.channel { key("channel"); string(channel) }
+        key("quote"); string(item.quote)
+        endObject()
     }
 
     private mutating func writeQuotes(_ analyses: [CommentAnalysis]) {

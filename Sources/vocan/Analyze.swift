@@ -17,6 +17,10 @@ struct Analyze: ParsableCommand {
         case auto, de, en
     }
 
+    enum ScaleChoice: String, ExpressibleByArgument, CaseIterable {
+        case auto, nps, csat, none
+    }
+
     @Argument(help: "Input file (.txt, .csv, .tsv, .jsonl) or - for standard input.")
     var file: String
 
@@ -56,6 +60,15 @@ struct Analyze: ParsableCommand {
     @Option(name: .customLong("lexicon"), help: "Extra sentiment lexicon (vocan TSV, SentiWS or VADER format); repeatable, later files win.")
     var lexicons: [String] = []
 
+    @Option(name: .customLong("emotion-lexicon"), help: "Extra emotion lexicon (term<TAB>emotion<TAB>intensity); repeatable, later files win.")
+    var emotionLexicons: [String] = []
+
+    @Option(help: "Scale of the score column for detractor follow-ups: auto (from the column name), nps (0-10), csat (1-5) or none.")
+    var scoreScale: ScaleChoice = .auto
+
+    @Flag(help: "Print only the follow-up list: comments a human should react to now, most urgent first.")
+    var followUpOnly = false
+
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int?
 
@@ -75,29 +88,77 @@ struct Analyze: ParsableCommand {
     }
 
     private func execute() throws {
-        let extra = try lexicons.map { path -> LexiconSource in
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw CLIFailure(message: "lexicon '\(path)' not found")
-            }
-            return LexiconSource(name: (path as NSString).lastPathComponent, text: String(decoding: data, as: UTF8.self))
-        }
         let language: Language? = switch lang {
         case .auto: nil
         case .de: .german
         case .en: .english
         }
-        let engine = try Engine(options: AnalysisOptions(language: language), extraLexicons: extra)
         let columns = ColumnSelection(text: textColumn, id: idColumn, score: scoreColumn, date: dateColumn, channel: channelColumn)
         let reader = try FeedbackReader(path: file, options: ReaderOptions(format: inputFormat, columns: columns, maxChars: maxChars))
+        let options = AnalysisOptions(language: language, scoreScale: scale(scoreColumn: reader.resolvedColumns.score))
+        let engine = try Engine(options: options, extraLexicons: lexicons.map(Self.readLexicon),
+                                extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
         let sink = try OutputSink(path: output)
         let rejectSink = try rejects.map { try OutputSink(path: $0) }
         let run = try AnalysisRun(engine: engine, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
-        let result = try run.execute(reader: reader, recordSink: format == .jsonl ? sink : nil, rejectSink: rejectSink) {
+        let result = try run.execute(reader: reader, recordSink: format == .jsonl && !followUpOnly ? sink : nil, rejectSink: rejectSink) {
             progress.update(records: $0)
         }
         progress.finish()
         for warning in reader.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if followUpOnly {
+            try sink.write(followUpList(result.summary))
+        } else {
+            try writeSummary(result, reader: reader, to: sink)
+        }
+        try sink.close()
+        try rejectSink?.close()
+    }
+
+    private static func readLexicon(_ path: String) throws -> LexiconSource {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFailure(message: "lexicon '\(path)' not found")
+        }
+        return LexiconSource(name: (path as NSString).lastPathComponent, text: String(decoding: data, as: UTF8.self))
+    }
+
+    /// The survey scale: as given, or guessed from the score column's name (`NPS`, `csat`, `rating`, `Sterne`).
+    private func scale(scoreColumn: String?) -> ScoreScale? {
+        switch scoreScale {
+        case .nps: return .nps
+        case .csat: return .csat
+        case .none: return nil
+        case .auto:
+            guard let name = scoreColumn?.lowercased() else { return nil }
+            if name.contains("nps") || name.contains("recommend") || name.contains("empfehl") { return .nps }
+            let csat = ["csat", "rating", "star", "stern", "satisf", "zufrieden", "bewertung", "note"]
+            return csat.contains(where: name.contains) ? .csat : nil
+        }
+    }
+
+    /// The follow-up list in the chosen format (text lines, a JSON array, or JSONL).
+    private func followUpList(_ summary: AnalysisSummary) -> [UInt8] {
+        switch format {
+        case .text:
+            let header = "\(summary.followUpCount) of \(summary.analyzed) comments need a follow-up, most urgent first\n"
+            return Array((header + TerminalReport.followUpLines(summary.followUps).joined(separator: "\n") + "\n").utf8)
+        case .json:
+            var writer = JSONWriter()
+            writer.write(summary.followUps)
+            writer.newline()
+            return writer.bytes
+        case .jsonl:
+            var writer = JSONWriter()
+            for item in summary.followUps {
+                writer.write(item)
+                writer.newline()
+            }
+            return writer.bytes
+        }
+    }
+
+    private func writeSummary(_ result: RunResult, reader: FeedbackReader, to sink: OutputSink) throws {
         switch format {
         case .jsonl:
             break
@@ -110,8 +171,6 @@ struct Analyze: ParsableCommand {
             let color = output == nil && isatty(STDOUT_FILENO) == 1
             try sink.write(Array(TerminalReport(result: result, file: file, warnings: reader.warnings, color: color).render().utf8))
         }
-        try sink.close()
-        try rejectSink?.close()
     }
 }
 

@@ -1,0 +1,205 @@
+/// Reads CSV and TSV: a header row names the columns, each following record is one comment.
+///
+/// The delimiter is found by counting `,` `;` and tab outside quotes in the header line (TSV is always tab).
+/// Blank lines are no records. Short rows are padded with empty fields, extra fields are ignored.
+final class DelimitedReader: RecordReader {
+    private var window: InputWindow
+    private var builder: RecordBuilder
+    private var scanner: CSVRecordScanner
+    /// For each `ColumnRole`, the index of its column.
+    private var roleColumns: [Int?] = []
+    private(set) var columns: [String] = []
+    private(set) var resolvedColumns = ColumnSelection()
+    private var nextLine = 1
+    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
+    private var fieldScratch: [UInt8] = []
+    private var recordScratch: [UInt8] = []
+
+    init(window: InputWindow, format: InputFormat, builder: RecordBuilder, selection: ColumnSelection) throws {
+        self.window = window
+        self.builder = builder
+        try self.window.fill(toAtLeast: 1)
+        let delimiter = format == .tsv ? ASCII.tab : try Self.detectDelimiter(&self.window)
+        scanner = CSVRecordScanner(delimiter: delimiter)
+        guard let header = try readHeader() else {
+            throw InputError.unreadable(builder.label, "no header row (the file is empty)")
+        }
+        columns = header
+        let resolved = try ColumnRole.resolve(header, selection: selection, file: builder.label, kind: "column")
+        roleColumns = resolved
+        resolvedColumns = ColumnSelection(
+            text: resolved[0].map { header[$0] }, id: resolved[1].map { header[$0] },
+            score: resolved[2].map { header[$0] }, date: resolved[3].map { header[$0] },
+            channel: resolved[4].map { header[$0] })
+    }
+
+    var warnings: [String] { builder.warnings }
+
+    func nextOutcome() throws -> ReadOutcome? {
+        while true {
+            guard let (line, record) = try nextRecord() else { return nil }
+            switch record {
+            case .unterminatedQuote:
+                return builder.reject(line: line, "unterminated quote")
+            case .blank:
+                continue
+            case .fields(let length):
+                let result = window.withRemaining { outcome(UnsafeBufferPointer(rebasing: $0[0..<length]), line) }
+                try finishRecord()
+                return result
+            }
+        }
+    }
+
+    private enum Record { case fields(length: Int), blank, unterminatedQuote }
+
+    /// Scans the next record; on `.fields` its bytes stay unconsumed until `finishRecord()`.
+    private func nextRecord() throws -> (line: Int, Record)? {
+        scanner.reset()
+        while true {
+            if window.isExhausted { return nil }
+            let atEnd = window.atEnd
+            let result = window.withRemaining { scanner.scan($0, atEnd: atEnd) }
+            switch result {
+            case .needMore:
+                try window.fill()
+            case .unterminatedQuote:
+                let line = nextLine
+                window.consume(window.withRemaining(\.count))
+                return (line, .unterminatedQuote)
+            case .record(let length, let consumed):
+                pendingConsumed = consumed
+                if isBlank(length) {
+                    try finishRecord()
+                    continue
+                }
+                return (nextLine, .fields(length: length))
+            }
+        }
+    }
+
+    private var pendingConsumed = 0
+
+    private func finishRecord() throws {
+        window.consume(pendingConsumed)
+        nextLine += 1 + scanner.lineBreaks
+        scanner.reset()
+    }
+
+    /// Whether the record just scanned is an empty or whitespace-only line.
+    private func isBlank(_ length: Int) -> Bool {
+        guard scanner.fields.count == 1, !scanner.fields[0].quoted else { return false }
+        return window.withRemaining { bytes in
+            UnsafeBufferPointer(rebasing: bytes[0..<length]).allSatisfy(ASCII.isWhitespace)
+        }
+    }
+
+    private func outcome(_ record: UnsafeBufferPointer<UInt8>, _ line: Int) -> ReadOutcome {
+        if decodeFields(record) {
+            builder.noteWindows1252()
+            Windows1252.transcode(record, into: &recordScratch)
+            var rescan = CSVRecordScanner(delimiter: scanner.delimiter)
+            recordScratch.withUnsafeBufferPointer { bytes in
+                _ = rescan.scan(bytes, atEnd: true)
+                _ = decodeFields(bytes, fields: rescan.fields)
+            }
+        }
+        return builder.outcome(line: line, values: values)
+    }
+
+    /// Fills `values` from the record's fields; returns whether any used field isn't valid UTF-8.
+    private func decodeFields(_ record: UnsafeBufferPointer<UInt8>, fields: [CSVRecordScanner.FieldSpan]? = nil) -> Bool {
+        let spans = fields ?? scanner.fields
+        var notUTF8 = false
+        for (role, column) in roleColumns.enumerated() {
+            guard let column, column < spans.count else {
+                values[role] = .absent
+                continue
+            }
+            let value = CSVRecordScanner.withValue(of: spans[column], in: record, scratch: &fieldScratch, RecordBuilder.decode)
+            if value == .notUTF8 { notUTF8 = true }
+            values[role] = value
+        }
+        return notUTF8
+    }
+
+    /// The header's column names, or `nil` when the input has no non-blank line.
+    private func readHeader() throws -> [String]? {
+        guard let (line, record) = try nextRecord() else { return nil }
+        switch record {
+        case .unterminatedQuote:
+            throw InputError.unreadable("\(builder.label), line \(line)", "unterminated quote in the header row")
+        case .blank:
+            return nil
+        case .fields(let length):
+            let names = window.withRemaining { bytes in
+                headerNames(UnsafeBufferPointer(rebasing: bytes[0..<length]))
+            }
+            try finishRecord()
+            return names
+        }
+    }
+
+    private func headerNames(_ record: UnsafeBufferPointer<UInt8>) -> [String] {
+        var names: [String] = []
+        var needsFallback = false
+        for span in scanner.fields {
+            switch CSVRecordScanner.withValue(of: span, in: record, scratch: &fieldScratch, RecordBuilder.decode) {
+            case .text(let name): names.append(name)
+            case .notUTF8: needsFallback = true
+            default: names.append("")
+            }
+        }
+        guard needsFallback else { return names }
+        builder.noteWindows1252()
+        Windows1252.transcode(record, into: &recordScratch)
+        var rescan = CSVRecordScanner(delimiter: scanner.delimiter)
+        return recordScratch.withUnsafeBufferPointer { bytes in
+            _ = rescan.scan(bytes, atEnd: true)
+            return rescan.fields.map { span in
+                if case .text(let name) = CSVRecordScanner.withValue(of: span, in: bytes, scratch: &fieldScratch, RecordBuilder.decode) {
+                    return name
+                }
+                return ""
+            }
+        }
+    }
+
+    /// The delimiter among `,` `;` and tab that occurs most often outside quotes in the header line.
+    ///
+    /// Leading blank lines are skipped; a tie prefers `,` then `;`; a header without any means `,`.
+    private static func detectDelimiter(_ window: inout InputWindow) throws -> UInt8 {
+        while true {
+            let atEnd = window.atEnd
+            let counts: [Int]? = window.withRemaining { bytes in
+                var counts = [0, 0, 0]
+                var quoted = false
+                var sawText = false
+                for byte in bytes {
+                    if byte == ASCII.quote {
+                        quoted.toggle()
+                    } else if quoted {
+                        continue
+                    } else if byte == ASCII.lineFeed {
+                        if sawText { return counts }
+                        counts = [0, 0, 0]
+                    } else if byte == ASCII.comma {
+                        counts[0] += 1
+                    } else if byte == ASCII.semicolon {
+                        counts[1] += 1
+                    } else if byte == ASCII.tab {
+                        counts[2] += 1
+                    }
+                    if !ASCII.isWhitespace(byte) { sawText = true }
+                }
+                return atEnd ? counts : nil
+            }
+            if let counts {
+                let best = counts.max() ?? 0
+                if best == 0 { return ASCII.comma }
+                return [ASCII.comma, ASCII.semicolon, ASCII.tab][counts.firstIndex(of: best) ?? 0]
+            }
+            try window.fill()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/// Reads JSON Lines: each non-blank line is one JSON object holding one comment.
+///
+/// The first object decides which keys hold the text, id, score, date and channel; a later object without
+/// the text key is rejected. Strings, numbers and `true`/`false` are used as written; `null` counts as absent.
+final class JSONLinesReader: RecordReader {
+    /// How many lines the reader looks ahead for the first object, to report a missing text field up front.
+    private static let lookAhead = 1_000
+
+    private var lines: LineSource
+    private var builder: RecordBuilder
+    private let selection: ColumnSelection
+    private var scanner = JSONObjectScanner()
+    private(set) var resolvedColumns = ColumnSelection()
+    private var keysResolved = false
+    /// Outcomes read ahead while looking for the first object.
+    private var pending: [ReadOutcome] = []
+    private var pendingIndex = 0
+    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
+    private var valueScratch: [UInt8] = []
+    private var lineScratch: [UInt8] = []
+
+    init(window: InputWindow, builder: RecordBuilder, selection: ColumnSelection) throws {
+        lines = LineSource(window: window)
+        self.builder = builder
+        self.selection = selection
+        while !keysResolved, pending.count < Self.lookAhead, let outcome = try readRecord() {
+            pending.append(outcome)
+        }
+    }
+
+    var warnings: [String] { builder.warnings }
+    var columns: [String] { [] }
+
+    func nextOutcome() throws -> ReadOutcome? {
+        if pendingIndex < pending.count {
+            let outcome = pending[pendingIndex]
+            pendingIndex += 1
+            if pendingIndex == pending.count {
+                pending = []
+                pendingIndex = 0
+            }
+            return outcome
+        }
+        return try readRecord()
+    }
+
+    private func readRecord() throws -> ReadOutcome? {
+        while let outcome = try lines.next({ line, number in try outcome(line, number) }) {
+            if let outcome { return outcome }
+        }
+        return nil
+    }
+
+    /// The outcome for one line, or `nil` for a blank line (which is no record).
+    private func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> ReadOutcome? {
+        let trimmed = ASCII.trimmed(line)
+        guard !trimmed.isEmpty else { return nil }
+        do {
+            if !keysResolved { try resolveKeys(trimmed) }
+            try scanner.scan(trimmed)
+        } catch let error as JSONObjectScanner.SyntaxError {
+            return builder.reject(line: number, "invalid JSON: \(error.message)")
+        }
+        if decodeValues(trimmed) {
+            builder.noteWindows1252()
+            Windows1252.transcode(trimmed, into: &lineScratch)
+            var rescan = scanner
+            lineScratch.withUnsafeBufferPointer { bytes in
+                try? rescan.scan(bytes)
+                _ = decodeValues(bytes, captured: rescan.values)
+            }
+        }
+        let text = scanner.values[ColumnRole.text.rawValue]
+        if text == .absent || isNested(text) {
+            let id = if case .text(let value) = values[ColumnRole.id.rawValue] { value } else { String(number) }
+            let name = resolvedColumns.text ?? ""
+            return builder.reject(
+                line: number, id: id,
+                text == .absent ? "missing text field '\(name)'" : "text field '\(name)' is an object or array, not text")
+        }
+        return builder.outcome(line: number, values: values)
+    }
+
+    private func isNested(_ value: JSONObjectScanner.Value) -> Bool {
+        if case .nested = value { return true }
+        return false
+    }
+
+    /// Fills `values` from the captured values of `line`; returns whether any isn't valid UTF-8.
+    private func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]? = nil) -> Bool {
+        var notUTF8 = false
+        for (role, value) in (captured ?? scanner.values).enumerated() {
+            let decoded: FieldValue
+            switch value {
+            case .absent, .null:
+                decoded = .absent
+            case .string(let range, escaped: false), .literal(let range), .nested(let range):
+                decoded = RecordBuilder.decode(UnsafeBufferPointer(rebasing: line[range]))
+            case .string(let range, escaped: true):
+                JSONObjectScanner.unescape(UnsafeBufferPointer(rebasing: line[range]), into: &valueScratch)
+                decoded = valueScratch.withUnsafeBufferPointer(RecordBuilder.decode)
+            }
+            if decoded == .notUTF8 { notUTF8 = true }
+            values[role] = decoded
+        }
+        return notUTF8
+    }
+
+    /// Decides the keys from the first object's keys; a line that isn't an object throws `SyntaxError`.
+    private func resolveKeys(_ line: UnsafeBufferPointer<UInt8>) throws {
+        scanner.collectsKeys = true
+        defer { scanner.collectsKeys = false }
+        try scanner.scan(line)
+        var keys: [String] = []
+        for key in scanner.keys {
+            guard case .string(let range, _) = key else { continue }
+            JSONObjectScanner.unescape(UnsafeBufferPointer(rebasing: line[range]), into: &valueScratch)
+            if let name = String(validating: valueScratch, as: UTF8.self) {
+                keys.append(name)
+            } else {
+                builder.noteWindows1252()
+                let raw = valueScratch
+                raw.withUnsafeBufferPointer { Windows1252.transcode($0, into: &valueScratch) }
+                keys.append(String(decoding: valueScratch, as: UTF8.self))
+            }
+        }
+        let resolved = try ColumnRole.resolve(keys, selection: selection, file: builder.label, kind: "field")
+        let names = resolved.map { $0.map { keys[$0] } }
+        resolvedColumns = ColumnSelection(text: names[0], id: names[1], score: names[2], date: names[3], channel: names[4])
+        scanner.targets = names.map { $0.map { Array($0.utf8).map(JSONObjectScanner.foldCase) } }
+        keysResolved = true
+    }
+}

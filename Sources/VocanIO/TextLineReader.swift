@@ -1,0 +1,39 @@
+/// Reads plain text: every non-blank line is one comment, its id the line number.
+final class TextLineReader: RecordReader {
+    private var lines: LineSource
+    private var builder: RecordBuilder
+    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
+    private var scratch: [UInt8] = []
+
+    init(window: InputWindow, builder: RecordBuilder, selection: ColumnSelection) {
+        lines = LineSource(window: window)
+        self.builder = builder
+        if selection != ColumnSelection() {
+            self.builder.warn("column options are ignored for plain text")
+        }
+    }
+
+    var warnings: [String] { builder.warnings }
+    var columns: [String] { [] }
+    var resolvedColumns: ColumnSelection { ColumnSelection() }
+
+    func nextOutcome() throws -> ReadOutcome? {
+        while let outcome = try lines.next({ line, number in outcome(line, number) }) {
+            if let outcome { return outcome }
+        }
+        return nil
+    }
+
+    /// The outcome for one line, or `nil` for a blank line (which is no record).
+    private func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> ReadOutcome? {
+        var text = RecordBuilder.decode(line)
+        if text == .absent { return nil }
+        if text == .notUTF8 {
+            builder.noteWindows1252()
+            Windows1252.transcode(line, into: &scratch)
+            text = scratch.withUnsafeBufferPointer(RecordBuilder.decode)
+        }
+        values[ColumnRole.text.rawValue] = text
+        return builder.outcome(line: number, values: values)
+    }
+}
