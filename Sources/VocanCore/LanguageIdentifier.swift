@@ -7,6 +7,8 @@ public struct LanguageIdentifier: Sendable {
     public static let minimumScore = 1.0
     /// The winner must score at least this many times the other language.
     public static let minimumLead = 1.5
+    /// A lead this clear on stop words and lexicon words alone decides without trigrams.
+    static let clearLead = 3.0
     /// Score for a word that only one language's opinion lexicon knows.
     public static let lexiconWordScore = 0.5
 
@@ -61,6 +63,10 @@ public struct LanguageIdentifier: Sendable {
             }
             let inGerman = german.opinions.starts(with: id), inEnglish = english.opinions.starts(with: id)
             if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
+        }
+        // Stop words and lexicons usually decide; letters and trigrams only when they do not.
+        if let clear = decision(scores, margin: Self.clearLead) { return clear }
+        for token in tokens where token.kind.isWordLike {
             var window: UInt32 = 0x5F
             var length = 1
             for byte in token.key.utf8 {
@@ -85,9 +91,13 @@ public struct LanguageIdentifier: Sendable {
                 }
             }
         }
+        return decision(scores, margin: Self.minimumLead) ?? .undetermined
+    }
+
+    private func decision(_ scores: Weights, margin: Double) -> Language? {
         let (german, english) = (scores.german, scores.english)
-        if german >= Self.minimumScore, german >= english * Self.minimumLead, german > english { return .german }
-        if english >= Self.minimumScore, english >= german * Self.minimumLead, english > german { return .english }
-        return .undetermined
+        if german >= Self.minimumScore, german >= english * margin, german > english { return .german }
+        if english >= Self.minimumScore, english >= german * margin, english > german { return .english }
+        return nil
     }
 }

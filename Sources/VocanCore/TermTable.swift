@@ -28,23 +28,36 @@ public struct Vocabulary: Sendable {
 ///
 /// Every lexicon of the engine (sentiment, emotions, rules) is a `TermTable`, so single words and
 /// phrases such as `Finger weg`, `on hold` or `gar nicht` are matched the same way everywhere.
+///
+/// Single values sit in an array indexed by id (ids are dense), so a lookup is an index, not a hash.
 public struct TermTable<Value: Sendable>: Sendable {
-    private var singles: [TermID: Value] = [:]
+    private var singles: [Value?] = []
+    /// Whether a phrase starts with the id, indexed like `singles`.
+    private var startsPhrase: [Bool] = []
     private var phrases: [TermID: [(rest: [TermID], value: Value)]] = [:]
 
     public init() {}
 
     /// Number of distinct single keys and phrases.
-    public var count: Int { singles.count + phrases.values.reduce(0) { $0 + $1.count } }
+    public var count: Int { singles.reduce(0) { $0 + ($1 == nil ? 0 : 1) } + phrases.values.reduce(0) { $0 + $1.count } }
+
+    private mutating func grow(to id: TermID) {
+        guard Int(id) >= singles.count else { return }
+        let missing = Int(id) - singles.count + 1
+        singles.append(contentsOf: repeatElement(nil, count: missing))
+        startsPhrase.append(contentsOf: repeatElement(false, count: missing))
+    }
 
     /// Adds or replaces the value of an id sequence. With `replace: false` an existing value wins
     /// (used for generated inflections, which must never override a listed form).
     public mutating func insert(_ ids: [TermID], _ value: Value, replace: Bool = true) {
-        guard let first = ids.first else { return }
+        guard let first = ids.first, first >= 0 else { return }
+        grow(to: first)
         if ids.count == 1 {
-            if replace || singles[first] == nil { singles[first] = value }
+            if replace || singles[Int(first)] == nil { singles[Int(first)] = value }
             return
         }
+        startsPhrase[Int(first)] = true
         let rest = Array(ids.dropFirst())
         var list = phrases[first, default: []]
         if let index = list.firstIndex(where: { $0.rest == rest }) {
@@ -57,13 +70,13 @@ public struct TermTable<Value: Sendable>: Sendable {
     }
 
     /// The value of a single id.
-    public subscript(id: TermID) -> Value? { singles[id] }
+    public subscript(id: TermID) -> Value? { id >= 0 && Int(id) < singles.count ? singles[Int(id)] : nil }
 
     /// The longest entry starting at `index` in `ids`, with the number of tokens it spans.
     public func match(_ ids: [TermID], at index: Int) -> (length: Int, value: Value)? {
         let first = ids[index]
-        guard first != Vocabulary.unknown else { return nil }
-        if let list = phrases[first] {
+        guard first >= 0, Int(first) < singles.count else { return nil }
+        if startsPhrase[Int(first)], let list = phrases[first] {
             for candidate in list where index + candidate.rest.count < ids.count {
                 var matches = true
                 for (offset, id) in candidate.rest.enumerated() where ids[index + 1 + offset] != id {
@@ -73,9 +86,11 @@ public struct TermTable<Value: Sendable>: Sendable {
                 if matches { return (candidate.rest.count + 1, candidate.value) }
             }
         }
-        return singles[first].map { (1, $0) }
+        return singles[Int(first)].map { (1, $0) }
     }
 
     /// Whether any entry (single or the first word of a phrase) starts with `id`.
-    public func starts(with id: TermID) -> Bool { singles[id] != nil || phrases[id] != nil }
+    public func starts(with id: TermID) -> Bool {
+        id >= 0 && Int(id) < singles.count && (singles[Int(id)] != nil || startsPhrase[Int(id)])
+    }
 }

@@ -123,10 +123,10 @@ struct CSVRecordScanner {
     }
 
     /// The bytes of field `span` of a record, quotes removed, passed to `body`.
-    static func withValue<Result>(
+    static func withValue<Output>(
         of span: FieldSpan, in record: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8],
-        _ body: (UnsafeBufferPointer<UInt8>) -> Result
-    ) -> Result {
+        _ body: (UnsafeBufferPointer<UInt8>) -> Output
+    ) -> Output {
         guard span.quoted else { return body(UnsafeBufferPointer(rebasing: record[span.start..<span.end])) }
         if !span.escaped, span.end - span.start >= 2, record[span.end - 1] == ASCII.quote {
             return body(UnsafeBufferPointer(rebasing: record[(span.start + 1)..<(span.end - 1)]))

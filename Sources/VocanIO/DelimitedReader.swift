@@ -10,7 +10,10 @@ final class DelimitedReader: RecordReader {
     private var roleColumns: [Int?] = []
     private(set) var columns: [String] = []
     private(set) var resolvedColumns = ColumnSelection()
+    /// The line where the next record starts.
     private var nextLine = 1
+    /// Bytes of the scanned record, consumed by `finishRecord()`.
+    private var pendingConsumed = 0
     private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
     private var fieldScratch: [UInt8] = []
     private var recordScratch: [UInt8] = []
@@ -41,17 +44,15 @@ final class DelimitedReader: RecordReader {
             switch record {
             case .unterminatedQuote:
                 return builder.reject(line: line, "unterminated quote")
-            case .blank:
-                continue
             case .fields(let length):
-                let result = window.withRemaining { outcome(UnsafeBufferPointer(rebasing: $0[0..<length]), line) }
-                try finishRecord()
+                let result = outcome(UnsafeBufferPointer(rebasing: window.remaining[0..<length]), line)
+                finishRecord()
                 return result
             }
         }
     }
 
-    private enum Record { case fields(length: Int), blank, unterminatedQuote }
+    private enum Record { case fields(length: Int), unterminatedQuote }
 
     /// Scans the next record; on `.fields` its bytes stay unconsumed until `finishRecord()`.
     private func nextRecord() throws -> (line: Int, Record)? {
@@ -59,18 +60,18 @@ final class DelimitedReader: RecordReader {
         while true {
             if window.isExhausted { return nil }
             let atEnd = window.atEnd
-            let result = window.withRemaining { scanner.scan($0, atEnd: atEnd) }
+            let result = scanner.scan(window.remaining, atEnd: atEnd)
             switch result {
             case .needMore:
                 try window.fill()
             case .unterminatedQuote:
                 let line = nextLine
-                window.consume(window.withRemaining(\.count))
+                window.consume(window.remaining.count)
                 return (line, .unterminatedQuote)
             case .record(let length, let consumed):
                 pendingConsumed = consumed
                 if isBlank(length) {
-                    try finishRecord()
+                    finishRecord()
                     continue
                 }
                 return (nextLine, .fields(length: length))
@@ -78,9 +79,7 @@ final class DelimitedReader: RecordReader {
         }
     }
 
-    private var pendingConsumed = 0
-
-    private func finishRecord() throws {
+    private func finishRecord() {
         window.consume(pendingConsumed)
         nextLine += 1 + scanner.lineBreaks
         scanner.reset()
@@ -89,9 +88,7 @@ final class DelimitedReader: RecordReader {
     /// Whether the record just scanned is an empty or whitespace-only line.
     private func isBlank(_ length: Int) -> Bool {
         guard scanner.fields.count == 1, !scanner.fields[0].quoted else { return false }
-        return window.withRemaining { bytes in
-            UnsafeBufferPointer(rebasing: bytes[0..<length]).allSatisfy(ASCII.isWhitespace)
-        }
+        return UnsafeBufferPointer(rebasing: window.remaining[0..<length]).allSatisfy(ASCII.isWhitespace)
     }
 
     private func outcome(_ record: UnsafeBufferPointer<UInt8>, _ line: Int) -> ReadOutcome {
@@ -129,13 +126,9 @@ final class DelimitedReader: RecordReader {
         switch record {
         case .unterminatedQuote:
             throw InputError.unreadable("\(builder.label), line \(line)", "unterminated quote in the header row")
-        case .blank:
-            return nil
         case .fields(let length):
-            let names = window.withRemaining { bytes in
-                headerNames(UnsafeBufferPointer(rebasing: bytes[0..<length]))
-            }
-            try finishRecord()
+            let names = headerNames(UnsafeBufferPointer(rebasing: window.remaining[0..<length]))
+            finishRecord()
             return names
         }
     }
@@ -170,36 +163,37 @@ final class DelimitedReader: RecordReader {
     /// Leading blank lines are skipped; a tie prefers `,` then `;`; a header without any means `,`.
     private static func detectDelimiter(_ window: inout InputWindow) throws -> UInt8 {
         while true {
-            let atEnd = window.atEnd
-            let counts: [Int]? = window.withRemaining { bytes in
-                var counts = [0, 0, 0]
-                var quoted = false
-                var sawText = false
-                for byte in bytes {
-                    if byte == ASCII.quote {
-                        quoted.toggle()
-                    } else if quoted {
-                        continue
-                    } else if byte == ASCII.lineFeed {
-                        if sawText { return counts }
-                        counts = [0, 0, 0]
-                    } else if byte == ASCII.comma {
-                        counts[0] += 1
-                    } else if byte == ASCII.semicolon {
-                        counts[1] += 1
-                    } else if byte == ASCII.tab {
-                        counts[2] += 1
-                    }
-                    if !ASCII.isWhitespace(byte) { sawText = true }
-                }
-                return atEnd ? counts : nil
-            }
-            if let counts {
+            if let counts = delimiterCounts(window.remaining, atEnd: window.atEnd) {
                 let best = counts.max() ?? 0
                 if best == 0 { return ASCII.comma }
                 return [ASCII.comma, ASCII.semicolon, ASCII.tab][counts.firstIndex(of: best) ?? 0]
             }
             try window.fill()
         }
+    }
+
+    /// Counts of `,` `;` and tab in the first non-blank line, or `nil` when that line may not be complete.
+    private static func delimiterCounts(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> [Int]? {
+        var counts = [0, 0, 0]
+        var quoted = false
+        var sawText = false
+        for byte in bytes {
+            if byte == ASCII.quote {
+                quoted.toggle()
+            } else if quoted {
+                continue
+            } else if byte == ASCII.lineFeed {
+                if sawText { return counts }
+                counts = [0, 0, 0]
+            } else if byte == ASCII.comma {
+                counts[0] += 1
+            } else if byte == ASCII.semicolon {
+                counts[1] += 1
+            } else if byte == ASCII.tab {
+                counts[2] += 1
+            }
+            if !ASCII.isWhitespace(byte) { sawText = true }
+        }
+        return atEnd ? counts : nil
     }
 }

@@ -51,7 +51,7 @@ public final class FeedbackReader {
         var format = options.format ?? extensionFormat
         if format == nil {
             try Self.fillForSniffing(&window)
-            format = window.withRemaining(InputFormat.sniff)
+            format = InputFormat.sniff(window.remaining)
         }
         guard let format else { throw InputError.unknownFormat(label) }
         self.format = format
@@ -82,7 +82,7 @@ public final class FeedbackReader {
 
     /// Reads until the first non-whitespace byte of standard input is there (or the input ends).
     private static func fillForSniffing(_ window: inout InputWindow) throws {
-        while !window.atEnd, window.withRemaining({ $0.allSatisfy(ASCII.isWhitespace) }) {
+        while !window.atEnd, window.remaining.allSatisfy(ASCII.isWhitespace) {
             try window.fill()
         }
     }

@@ -45,8 +45,8 @@ final class JSONLinesReader: RecordReader {
     }
 
     private func readRecord() throws -> ReadOutcome? {
-        while let outcome = try lines.next({ line, number in try outcome(line, number) }) {
-            if let outcome { return outcome }
+        while let (line, number) = try lines.next() {
+            if let outcome = try outcome(line, number) { return outcome }
         }
         return nil
     }
@@ -115,8 +115,8 @@ final class JSONLinesReader: RecordReader {
         for key in scanner.keys {
             guard case .string(let range, _) = key else { continue }
             JSONObjectScanner.unescape(UnsafeBufferPointer(rebasing: line[range]), into: &valueScratch)
-            if let name = String(validating: valueScratch, as: UTF8.self) {
-                keys.append(name)
+            if valueScratch.withUnsafeBufferPointer(UTF8.isValid) {
+                keys.append(String(decoding: valueScratch, as: UTF8.self))
             } else {
                 builder.noteWindows1252()
                 let raw = valueScratch

@@ -12,45 +12,41 @@ import Darwin
 struct LineSource {
     private var window: InputWindow
     /// The number the next line will have.
-    private(set) var nextLine = 1
+    private var nextNumber = 1
     private var searched = 0
+    /// Bytes of the line handed out last, consumed when the next one is asked for.
+    private var handedOut = 0
 
     init(window: InputWindow) {
         self.window = window
     }
 
-    /// Calls `body` with the next line (line end removed) and its number; returns `nil` at the end of input.
-    mutating func next<Result>(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Result) throws -> Result? {
+    /// The next line (line end removed; valid until the next call) and its number, or `nil` at the end.
+    mutating func next() throws -> (line: UnsafeBufferPointer<UInt8>, number: Int)? {
+        window.consume(handedOut)
+        handedOut = 0
         while true {
-            let from = searched
-            let atEnd = window.atEnd
-            let found: (length: Int, consumed: Int)? = window.withRemaining { bytes in
-                guard from < bytes.count, let base = bytes.baseAddress else {
-                    return atEnd && !bytes.isEmpty ? Self.trim(bytes, end: bytes.count) : nil
-                }
-                if let hit = memchr(base + from, Int32(ASCII.lineFeed), bytes.count - from) {
-                    let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    return (Self.trim(bytes, end: index).length, index + 1)
-                }
-                return atEnd ? Self.trim(bytes, end: bytes.count) : nil
+            let bytes = window.remaining
+            if searched < bytes.count, let base = bytes.baseAddress,
+               let hit = memchr(base + searched, Int32(ASCII.lineFeed), bytes.count - searched) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                return handOut(bytes, end: index, consumed: index + 1)
             }
-            if let found {
-                let number = nextLine
-                let result = try window.withRemaining { try body(UnsafeBufferPointer(rebasing: $0[0..<found.length]), number) }
-                window.consume(found.consumed)
-                nextLine += 1
-                searched = 0
-                return result
+            if window.atEnd {
+                return bytes.isEmpty ? nil : handOut(bytes, end: bytes.count, consumed: bytes.count)
             }
-            if window.isExhausted { return nil }
-            searched = window.withRemaining(\.count)
+            searched = bytes.count
             try window.fill()
         }
     }
 
-    /// The line ending at `end`, without a final CR, and the bytes consumed.
-    private static func trim(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> (length: Int, consumed: Int) {
+    private mutating func handOut(
+        _ bytes: UnsafeBufferPointer<UInt8>, end: Int, consumed: Int
+    ) -> (line: UnsafeBufferPointer<UInt8>, number: Int) {
         let length = end > 0 && bytes[end - 1] == ASCII.carriageReturn ? end - 1 : end
-        return (length, end)
+        handedOut = consumed
+        searched = 0
+        defer { nextNumber += 1 }
+        return (UnsafeBufferPointer(rebasing: bytes[0..<length]), nextNumber)
     }
 }

@@ -31,9 +31,9 @@ struct RecordBuilder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldValue {
         let trimmed = ASCII.trimmed(bytes)
         guard !trimmed.isEmpty else { return .absent }
-        guard let string = String(validating: trimmed, as: UTF8.self) else { return .notUTF8 }
+        guard UTF8.isValid(trimmed) else { return .notUTF8 }
         if trimmed.contains(0) { return .undecodable }
-        return .text(string)
+        return .text(String(decoding: trimmed, as: UTF8.self))
     }
 
     /// Records, once per file, that some record wasn't UTF-8 and was read as Windows-1252.
@@ -67,7 +67,8 @@ struct RecordBuilder {
         case .absent: return reject(line: line, id: id, "empty text")
         case .undecodable, .notUTF8: return reject(line: line, id: id, "undecodable text")
         }
-        if text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        // Fields are trimmed of ASCII whitespace, so only a non-ASCII start can mean Unicode-only whitespace.
+        if text.utf8.first.map({ $0 >= 0x80 }) ?? true, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return reject(line: line, id: id, "empty text")
         }
         if text.utf8.count > maxChars {

@@ -18,8 +18,8 @@ final class TextLineReader: RecordReader {
     var resolvedColumns: ColumnSelection { ColumnSelection() }
 
     func nextOutcome() throws -> ReadOutcome? {
-        while let outcome = try lines.next({ line, number in outcome(line, number) }) {
-            if let outcome { return outcome }
+        while let (line, number) = try lines.next() {
+            if let outcome = outcome(line, number) { return outcome }
         }
         return nil
     }

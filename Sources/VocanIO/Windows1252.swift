@@ -29,26 +29,3 @@ enum Windows1252 {
         }
     }
 }
-
-extension UTF8 {
-    /// Appends the UTF-8 form of scalar value `value` (which must be a valid scalar) to `output`.
-    @inline(__always)
-    static func appendScalar(_ value: UInt32, to output: inout [UInt8]) {
-        switch value {
-        case ..<0x80:
-            output.append(UInt8(value))
-        case ..<0x800:
-            output.append(UInt8(0xC0 | (value >> 6)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        case ..<0x10000:
-            output.append(UInt8(0xE0 | (value >> 12)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        default:
-            output.append(UInt8(0xF0 | (value >> 18)))
-            output.append(UInt8(0x80 | ((value >> 12) & 0x3F)))
-            output.append(UInt8(0x80 | ((value >> 6) & 0x3F)))
-            output.append(UInt8(0x80 | (value & 0x3F)))
-        }
-    }
-}

@@ -267,7 +267,7 @@ public final class Segmenter {
     private func makeToken(_ start: Int, _ end: Int, kind: TokenKind) -> Token {
         units.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            let text = folder.utf8String(slice)
+            let text = asciiString(slice) ?? folder.utf8String(slice)
             let key: String
             switch kind {
             case .emoji: key = folder.key(of: slice, emoji: true)
@@ -278,6 +278,15 @@ public final class Segmenter {
             return Token(
                 text: text, key: key, kind: kind, start: scalarOffset(start), end: scalarOffset(end),
                 isAllCaps: wordLike && isAllCaps(slice), isElongated: wordLike && isElongated(key))
+        }
+    }
+
+    /// ASCII text straight from its UTF-16 units, without a round trip through ICU.
+    private func asciiString(_ slice: UnsafeBufferPointer<UInt16>) -> String? {
+        for unit in slice where unit >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (index, unit) in slice.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
+            return slice.count
         }
     }
 
@@ -312,7 +321,33 @@ public final class Segmenter {
 
     // MARK: - Sentences
 
+    /// Most short comments are one sentence: without a terminator or line break before the last token,
+    /// ICU's sentence iterator has nothing to split and is skipped.
+    private func singleSentence(_ tokens: [Token]) -> SentenceSpan? {
+        guard let last = tokens.last else { return nil }
+        var lastTerminator = -1
+        for index in 0..<length {
+            switch units[index] {
+            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049:
+                lastTerminator = index
+            default:
+                continue
+            }
+        }
+        if lastTerminator >= 0, last.start > scalarOffset(lastTerminator) { return nil }
+        var first = 0
+        while first < length, isSpace(units[first]) { first += 1 }
+        var end = length
+        while end > first, isSpace(units[end - 1]) { end -= 1 }
+        let text = units.withUnsafeBufferPointer { buffer in
+            let slice = UnsafeBufferPointer(rebasing: buffer[first..<end])
+            return asciiString(slice) ?? folder.utf8String(slice)
+        }
+        return SentenceSpan(text: text, tokens: 0..<tokens.count, start: scalarOffset(first), end: scalarOffset(end))
+    }
+
     private func splitSentences(_ tokens: [Token], iterator: OpaquePointer) -> [SentenceSpan] {
+        if let whole = singleSentence(tokens) { return [whole] }
         var status = U_ZERO_ERROR
         units.withUnsafeBufferPointer { buffer in
             vocan_ubrk_setText(iterator, buffer.baseAddress, Int32(length), &status)

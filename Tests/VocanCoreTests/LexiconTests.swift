@@ -63,19 +63,17 @@ import VocanLexicons
         let sentiws = LexiconSource(name: "SentiWS_Positive.txt", text: "Wunderkiste|NN\t0.5\tWunderkisten\n")
         let vader = LexiconSource(name: "vader_lexicon.txt", text: "zippy\t2.5\t0.5\t[2, 3]\n")
         let engine = try Engine(extraLexicons: [vocan, sentiws, vader])
-        let german = try #require(engine.packs[.german]), english = try #require(engine.packs[.english])
-        #expect(german.opinions["schnell"]?.weight == -2)
-        #expect(german.opinions["flauschig"]?.weight == 3)
-        #expect(german.opinions["wunderkisten"]?.weight == 2)
-        #expect(english.opinions["zippy"]?.weight == 2.5)
-        #expect(english.opinions["flauschig"] == nil)
+        #expect(try engine.opinion("schnell", in: .german)?.weight == -2)
+        #expect(try engine.opinion("flauschig", in: .german)?.weight == 3)
+        #expect(try engine.opinion("Wunderkisten", in: .german)?.weight == 2)
+        #expect(try engine.opinion("zippy", in: .english)?.weight == 2.5)
+        #expect(try engine.opinion("flauschig", in: .english) == nil)
     }
 
     @Test func badLexiconLinesAreReportedWithLine() throws {
         let broken = LexiconSource(name: "broken.tsv", text: "gut\t1\nschlecht\tsehr\n")
-        #expect(throws: LexiconError(file: "broken.tsv", line: 2, reason: "expected term<TAB>weight")) {
-            try Engine(extraLexicons: [broken])
-        }
+        let error = #expect(throws: LexiconError.self) { try Engine(extraLexicons: [broken]) }
+        #expect(error?.description == "lexicon 'broken.tsv', line 2: expected term<TAB>weight")
     }
 
     @Test func bundledLexiconsAreLargeEnough() throws {

@@ -1,30 +1,20 @@
 import VocanCore
 
-/// One engine for all tests: loading the bundled lexicons once keeps the suite fast.
+/// Engines are loaded once and shared (they are immutable); analyzers are per thread, so each call
+/// makes its own, as Swift Testing runs tests in parallel.
 enum Fixture {
-    static let engine: Result<Engine, Error> = Result { try Engine() }
-
-    static func analyzer(language: Language? = nil) throws -> Analyzer {
-        var engine = try engine.get()
-        if let language { engine = try Engine(options: AnalysisOptions(language: language)) }
-        return try Analyzer(engine: engine)
-    }
+    static let engine = Result { try Engine() }
+    private static let german = Result { try Engine(options: AnalysisOptions(language: .german)) }
+    private static let english = Result { try Engine(options: AnalysisOptions(language: .english)) }
 
     static func analyze(_ text: String, _ language: Language) throws -> CommentAnalysis {
-        try analyzers(language).analyze(Feedback(id: "t", text: text, line: 1))
-    }
-
-    private static func analyzers(_ language: Language) throws -> Analyzer {
-        switch language {
+        let engine = switch language {
         case .german: try german.get()
         case .english: try english.get()
-        case .undetermined: try auto.get()
+        case .undetermined: try Self.engine.get()
         }
+        return try Analyzer(engine: engine).analyze(Feedback(id: "t", text: text, line: 1))
     }
-
-    private static let german = Result { try Analyzer(engine: Engine(options: AnalysisOptions(language: .german))) }
-    private static let english = Result { try Analyzer(engine: Engine(options: AnalysisOptions(language: .english))) }
-    private static let auto = Result { try Analyzer(engine: engine.get()) }
 }
 
 extension CommentAnalysis {

@@ -90,3 +90,22 @@ import VocanCore
         #expect(scalars[0x80] == "€" && scalars[0x9F] == "Ÿ" && scalars[0x81].value == 0x81 && scalars[0xFF] == "ÿ")
     }
 }
+
+@Suite struct UTF8ValidationTests {
+    @Test(arguments: [
+        ([0x41, 0xC3, 0xA4, 0xE2, 0x82, 0xAC, 0xF0, 0x9F, 0x98, 0x80], true),
+        ([UInt8](repeating: 0x61, count: 17) + [0xC3, 0xA4], true),
+        ([0xC0, 0x80], false),
+        ([0xE0, 0x9F, 0xBF], false),
+        ([0xED, 0xA0, 0x80], false),
+        ([0xF4, 0x90, 0x80, 0x80], false),
+        ([0xF5, 0x80, 0x80, 0x80], false),
+        ([0x61, 0xE2, 0x82], false),
+        ([0xE2, 0x28, 0xA1], false),
+        ([UInt8](repeating: 0x61, count: 9) + [0xFC], false),
+    ] as [([UInt8], Bool)])
+    func validatesLikeTheStandardLibrary(bytes: [UInt8], valid: Bool) {
+        #expect(bytes.withUnsafeBufferPointer(UTF8.isValid) == valid)
+        #expect((String(validating: bytes, as: UTF8.self) != nil) == valid)
+    }
+}

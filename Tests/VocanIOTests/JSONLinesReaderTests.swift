@@ -14,7 +14,7 @@ import VocanCore
             .rejected(Rejection(file: path, line: 5, id: "j4", reason: "missing text field 'text'")),
             .rejected(Rejection(file: path, line: 6, reason: "invalid JSON: expected an object")),
             .rejected(Rejection(file: path, line: 7, id: "j6", reason: "empty text")),
-            .rejected(Rejection(file: path, line: 8, reason: "invalid JSON: unexpected data after the object at column 33")),
+            .rejected(Rejection(file: path, line: 8, reason: "invalid JSON: unexpected data after the object at column 34")),
             .feedback(Feedback(id: "9", text: "no id", line: 9, score: "7", date: nil)),
         ])
     }

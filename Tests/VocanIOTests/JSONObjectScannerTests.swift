@@ -10,7 +10,7 @@ import Testing
             try bytes.withUnsafeBufferPointer { try scanner.scan($0) }
             return nil
         } catch {
-            return error.message
+            return (error as? JSONObjectScanner.SyntaxError)?.message ?? "unexpected \(error)"
         }
     }
 
