@@ -70,18 +70,24 @@ public struct CommentAnalysis: Sendable, Equatable {
 public struct AnalysisOptions: Sendable {
     /// Force a language instead of detecting it per comment.
     public var language: Language?
-    /// Scores at or above this are positive, at or below its negative are negative.
-    public var neutralBand: Double
+    /// Scores at or above this are positive.
+    public var positiveThreshold: Double
+    /// Scores at or below this (a negative number) are negative.
+    public var negativeThreshold: Double
     /// A comment is mixed when one clause scores at least this and another at most its negative.
     public var mixedClauseScore: Double
 
     /// The scale of the input's scores, for the `detractor_score` follow-up reason; nil ignores scores.
     public var scoreScale: ScoreScale?
 
-    public init(language: Language? = nil, scoreScale: ScoreScale? = nil, neutralBand: Double = 0.1, mixedClauseScore: Double = 0.3) {
+    public init(
+        language: Language? = nil, scoreScale: ScoreScale? = nil,
+        positiveThreshold: Double = 0.3, negativeThreshold: Double = -0.15, mixedClauseScore: Double = 0.3
+    ) {
         self.language = language
         self.scoreScale = scoreScale
-        self.neutralBand = neutralBand
+        self.positiveThreshold = positiveThreshold
+        self.negativeThreshold = negativeThreshold
         self.mixedClauseScore = mixedClauseScore
     }
 }

@@ -13,8 +13,10 @@ public struct CompoundSplitter: Sendable {
 
     public init(known: Set<String>) { self.known = known }
 
-    /// The parts of `key` as known keys, or nil when it is not a compound of known words.
+    /// The parts of `key` as known keys, or nil when it is not a compound of known words or is a known
+    /// word itself (`Supermarkt` is a word, not super + Markt).
     public func split(_ key: String) -> [String]? {
+        if known.contains(key) { return nil }
         if key.contains("-") {
             let pieces = key.split(separator: "-").map(String.init).filter { !$0.isEmpty }
             guard pieces.count > 1 else { return nil }

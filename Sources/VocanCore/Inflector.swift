@@ -47,7 +47,8 @@ public struct Inflector: Sendable {
         if key.hasSuffix("ung") || key.hasSuffix("heit") || key.hasSuffix("keit") || key.hasSuffix("schaft") {
             return [key + "en"]
         }
-        return [key + "e", key + "en", key + "n", key + "s", key + "es", key + "er", key + "ern"]
+        // No -er plural: it is rare (Kind → Kinder) and turns names into words (Müller is no Müll).
+        return [key + "e", key + "en", key + "n", key + "s", key + "es"]
     }
 
     private func germanVerb(_ key: String) -> [String] {

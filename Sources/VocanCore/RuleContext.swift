@@ -14,7 +14,6 @@ struct RuleContext {
     let tokens: [Token]
     let readings: Readings
     let sentence: Range<Int>
-    let language: Language
     /// The whole comment is written in capitals, so capitals are no emphasis.
     let shouting: Bool
 
@@ -43,7 +42,7 @@ struct RuleContext {
                 case .intensifier where distance <= 3 && rule.value != 1:
                     result.intensity *= rule.value
                     result.rules.append(rule.value > 1 ? "intensified" : "downtoned")
-                case .negator where distance <= rule.value:
+                case .negator where distance <= rule.value, .finalNegator where distance <= rule.value:
                     result.negated = true
                     break scan
                 case .pairedNegator where distance <= rule.value:
@@ -61,15 +60,15 @@ struct RuleContext {
             }
             position -= 1
         }
-        if !result.negated && language == .german {
+        if !result.negated {
             result.negated = negatedAfter(index + length, clause: clause)
         }
         if result.negated { result.rules.append("negated") }
         return result
     }
 
-    /// German puts `nicht` after the verb: "Das gefällt mir nicht." A negator within three tokens after
-    /// the term negates it when nothing opinionated follows the negator in the clause.
+    /// German puts `nicht` after the verb: "Das gefällt mir nicht." A `final_negator` within three tokens
+    /// after the term negates it when nothing opinionated follows the negator in the clause.
     private func negatedAfter(_ start: Int, clause: Range<Int>) -> Bool {
         var position = start
         while position < min(clause.upperBound, start + 3) {
@@ -77,7 +76,7 @@ struct RuleContext {
             switch readings[position] {
             case .opinion?:
                 return false
-            case .rule(let rule, let length)? where rule.role == .negator:
+            case .rule(let rule, let length)? where rule.role == .finalNegator:
                 var next = position + length
                 while next < clause.upperBound, !isBoundary(tokens[next]) {
                     if case .opinion? = readings[next] { return false }

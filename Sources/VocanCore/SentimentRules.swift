@@ -1,6 +1,9 @@
 /// What a rule word does to the opinion words around it. See `lexicons/rules.de.tsv` for the format.
 public enum RuleRole: String, Sendable, CaseIterable {
+    /// Negates the opinion word after it.
     case negator
+    /// Negates the opinion word after it, or at the end of a clause the one before it ("gefällt mir nicht").
+    case finalNegator = "final_negator"
     case pairedNegator = "paired_negator"
     case intensifier
     case contrast

@@ -36,10 +36,9 @@ extension SentimentScorer {
 
         for (sentenceIndex, span) in segmentation.sentences.enumerated() {
             let readings = readings(span.tokens, tokens: tokens, ids: ids)
-            var clauses = splitClauses(span.tokens, readings: readings)
+            var clauses = splitClauses(span.tokens, tokens: tokens, readings: readings)
             let factors = sentenceFactors(span.tokens, tokens: tokens, readings: readings)
-            let context = RuleContext(tokens: tokens, readings: readings, sentence: span.tokens,
-                                      language: pack.language, shouting: shouting)
+            let context = RuleContext(tokens: tokens, readings: readings, sentence: span.tokens, shouting: shouting)
             for clauseIndex in clauses.indices {
                 for index in clauses[clauseIndex].tokens {
                     guard case .opinion(let term, let length, let matchRules)? = readings[index] else { continue }
@@ -53,6 +52,10 @@ extension SentimentScorer {
                     if factors.wish != 1 {
                         weight *= factors.wish
                         rules.append("wish")
+                    }
+                    if factors.link != 1 {
+                        weight *= factors.link
+                        rules.append("link")
                     }
                     clauses[clauseIndex].sum += weight
                     clauses[clauseIndex].evidence.append(evidence.count)
@@ -111,12 +114,21 @@ extension SentimentScorer {
     }
 
     /// Splits a sentence at contrast, concession and coordination cues and weighs the clauses.
-    private func splitClauses(_ range: Range<Int>, readings: Readings) -> [Clause] {
+    private func splitClauses(_ range: Range<Int>, tokens: [Token], readings: Readings) -> [Clause] {
         var starts: [(index: Int, rule: Rule?)] = [(range.lowerBound, nil)]
+        var inConcession = false
         for index in range {
+            // A concession ("Obwohl …,") ends at its comma; the main clause follows.
+            if inConcession, tokens[index].key == "," {
+                starts.append((index + 1, nil))
+                inConcession = false
+                continue
+            }
             guard case .rule(let rule, _)? = readings[index], rule.splitsClause else { continue }
+            inConcession = rule.role == .concession
             if index == range.lowerBound { starts[0].rule = rule } else { starts.append((index, rule)) }
         }
+        starts.removeAll { $0.index >= range.upperBound }
         var clauses: [Clause] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index : range.upperBound
@@ -149,6 +161,8 @@ extension SentimentScorer {
     struct SentenceFactors {
         var question = 1.0
         var wish = 1.0
+        /// A sentence that shares a link mostly reports (news, offers) rather than judges.
+        var link = 1.0
         var exclamations: (count: Int, start: Int, end: Int)?
     }
 
@@ -168,6 +182,7 @@ extension SentimentScorer {
         }
         for index in range {
             if case .rule(let rule, _)? = readings[index], rule.role == .wish { factors.wish = min(factors.wish, rule.value) }
+            if tokens[index].kind == .url { factors.link = Self.linkFactor }
         }
         return factors
     }
@@ -194,11 +209,13 @@ extension SentimentScorer {
         var result = EmotionProfile()
         var index = clause.lowerBound
         while index < clause.upperBound {
-            if case .rule(_, let length)? = context.readings[index] {
+            // Rule words carry no emotion, unless an emotion phrase starts with one ("can't wait", "nie wieder").
+            let hit = emotion(at: index, tokens: tokens, ids: ids)
+            if case .rule(_, let length)? = context.readings[index], (hit?.length ?? 0) <= length {
                 index += length
                 continue
             }
-            guard let hit = emotion(at: index, tokens: tokens, ids: ids), index + hit.length <= clause.upperBound else {
+            guard let hit, index + hit.length <= clause.upperBound else {
                 index += 1
                 continue
             }

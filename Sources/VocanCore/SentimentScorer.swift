@@ -20,6 +20,7 @@ struct SentimentScorer {
     static let questionFactor = 0.2
     static let rhetoricalQuestionFactor = 0.8
     static let strongWeight = 2.5
+    static let linkFactor = 0.5
     static let negatedPositive = 0.75
     static let negatedNegative = 0.5
     static let negatedCXFloor = 1.5
@@ -28,7 +29,7 @@ struct SentimentScorer {
     static func normalize(_ sum: Double) -> Double { sum / (sum * sum + alpha).squareRoot() }
 
     func label(_ score: Double) -> SentimentLabel {
-        score >= options.neutralBand ? .positive : score <= -options.neutralBand ? .negative : .neutral
+        score >= options.positiveThreshold ? .positive : score <= options.negativeThreshold ? .negative : .neutral
     }
 
     // MARK: Reading the tokens

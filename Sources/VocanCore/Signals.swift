@@ -75,7 +75,7 @@ public struct Signals: Sendable, Equatable {
     /// Signal scores from this threshold on count as present (high effort, churn risk, a recommendation).
     public static let threshold = 0.5
     /// Anger intensity from which a comment needs a call back.
-    public static let strongAnger = 0.7
+    public static let strongAnger = 0.8
     /// Comment score at or below which the anger is strong whatever the emotion words.
     public static let strongNegativeScore = -0.85
 

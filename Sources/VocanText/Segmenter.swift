@@ -321,20 +321,19 @@ public final class Segmenter {
 
     // MARK: - Sentences
 
+    private static let terminatorUnits: Set<UInt16> = [
+        0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049,
+    ]
+    private static let terminators: Set<String> = [".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}"]
+
     /// Most short comments are one sentence: without a terminator or line break before the last token,
     /// ICU's sentence iterator has nothing to split and is skipped.
     private func singleSentence(_ tokens: [Token]) -> SentenceSpan? {
-        guard let last = tokens.last else { return nil }
-        var lastTerminator = -1
-        for index in 0..<length {
-            switch units[index] {
-            case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049:
-                lastTerminator = index
-            default:
-                continue
-            }
+        // The last token that is not itself a terminator; a terminator before it may end a sentence.
+        guard let lastContent = tokens.last(where: { !($0.kind == .punctuation && Self.terminators.contains($0.key)) }) else { return nil }
+        for index in 0..<length where Self.terminatorUnits.contains(units[index]) {
+            if scalarOffset(index) < lastContent.start { return nil }
         }
-        if lastTerminator >= 0, last.start > scalarOffset(lastTerminator) { return nil }
         var first = 0
         while first < length, isSpace(units[first]) { first += 1 }
         var end = length

@@ -12,7 +12,7 @@ import VocanCore
         ("Great app, love it", .english),
         ("👍", .undetermined),
         ("12345", .undetermined),
-        ("Merci beaucoup", .undetermined),
+        ("Muchas gracias, amigo", .undetermined),
     ])
     func identifiesLanguage(_ text: String, _ expected: Language) throws {
         #expect(try Fixture.analyze(text, .undetermined).language == expected)
