@@ -126,9 +126,10 @@ extension SentimentScorer {
             }
             guard case .rule(let rule, _)? = readings[index], rule.splitsClause else { continue }
             inConcession = rule.role == .concession
-            if index == range.lowerBound { starts[0].rule = rule } else { starts.append((index, rule)) }
+            // A cue right after the concession's comma ("Obwohl …, aber …") opens the same clause.
+            if starts[starts.count - 1].index == index { starts[starts.count - 1].rule = rule } else { starts.append((index, rule)) }
         }
-        starts.removeAll { $0.index >= range.upperBound }
+        if starts.count > 1, starts[starts.count - 1].index >= range.upperBound { starts.removeLast() }
         var clauses: [Clause] = []
         for (position, start) in starts.enumerated() {
             let end = position + 1 < starts.count ? starts[position + 1].index : range.upperBound
@@ -287,9 +288,10 @@ extension SentimentScorer {
         let scalars = clauses.count > 1 ? Array(span.text.unicodeScalars) : []
         let clauseAnalyses = clauses.map { clause -> ClauseAnalysis in
             let first = tokens[clause.tokens.lowerBound], last = tokens[clause.tokens.upperBound - 1]
-            let text = clauses.count > 1
-                ? String(String.UnicodeScalarView(scalars[(first.start - span.start)..<(last.end - span.start)]))
-                : span.text
+            // A token may straddle ICU's sentence boundary (a URL); clamp to the sentence text.
+            let lower = min(max(first.start - span.start, 0), scalars.count)
+            let upper = min(max(last.end - span.start, lower), scalars.count)
+            let text = clauses.count > 1 ? String(String.UnicodeScalarView(scalars[lower..<upper])) : span.text
             let score = Self.normalize(clause.sum)
             return ClauseAnalysis(text: text, start: first.start, end: last.end,
                                   sentiment: SentimentScore(score: score, label: label(score)), weight: clause.weight,

@@ -30,6 +30,11 @@ import VocanCore
         #expect(english.score > 0)
     }
 
+    @Test func cuesAtTheSameTokenOpenOneClause() throws {
+        let analysis = try Fixture.analyze("Obwohl es spät war, aber gut. Obwohl,", .german)
+        #expect(analysis.sentences.map { $0.clauses.map(\.text) } == [["Obwohl es spät war,", "aber gut."], ["Obwohl,"]])
+    }
+
     @Test func aSentenceOpeningWithAberOutweighsTheOneBefore() throws {
         let analysis = try Fixture.analyze("Die Beratung war gut. Aber die Rechnung war falsch.", .german)
         #expect(analysis.score < 0)
