@@ -25,7 +25,8 @@ public enum SignalKind: String, CaseIterable, Sendable {
 public struct SignalPatterns: Sendable {
     enum Element: Sendable, Equatable {
         case word(TermID)
-        case wordClass(String)
+        /// A word class by number (an index into `classes`).
+        case wordClass(Int)
         case any
     }
 
@@ -36,23 +37,36 @@ public struct SignalPatterns: Sendable {
     }
 
     private var byFirstWord: [TermID: [Pattern]] = [:]
-    private var byFirstClass: [String: [Pattern]] = [:]
+    /// Indexed by class number, like `classes`.
+    private var byFirstClass: [[Pattern]] = [[], []]
     private var startingWithAny: [Pattern] = []
-    private var classes: [String: Set<TermID>] = [:]
-    private var classesOfID: [TermID: [String]] = [:]
+    /// Class names to numbers; `num` and `ord` are always 0 and 1.
+    private var classNumbers: [String: Int] = ["num": 0, "ord": 1]
+    private var classes: [Set<TermID>] = [[], []]
+    private var classesOfID: [TermID: [Int]] = [:]
     public private(set) var count = 0
 
     public init() {}
+
+    private static let numberClass = 0, ordinalClass = 1
+
+    private mutating func classNumber(_ name: String) -> Int {
+        if let number = classNumbers[name] { return number }
+        classNumbers[name] = classes.count
+        classes.append([])
+        byFirstClass.append([])
+        return classes.count - 1
+    }
 
     /// Adds the classes and patterns of one file; `ids` folds and numbers words like the tokenizer.
     mutating func add(name: String, text: String, ids: (String) -> [TermID]) throws {
         for (line, fields) in LexiconFile.records(text) {
             if fields.first == "@class" {
                 guard fields.count >= 3 else { throw LexiconError(file: name, line: line, reason: "expected @class<TAB>name<TAB>word,word,...") }
-                let className = String(fields[1].trimmingSpaces)
+                let number = classNumber(String(fields[1].trimmingSpaces))
                 for word in fields[2].split(separator: ",") {
                     for id in ids(String(word.trimmingSpaces)) {
-                        if classes[className, default: []].insert(id).inserted { classesOfID[id, default: []].append(className) }
+                        if classes[number].insert(id).inserted { classesOfID[id, default: []].append(number) }
                     }
                 }
                 continue
@@ -67,10 +81,10 @@ public struct SignalPatterns: Sendable {
                     elements.append(.any)
                 } else if part.hasPrefix("<"), part.hasSuffix(">") {
                     let className = String(part.dropFirst().dropLast())
-                    guard classes[className] != nil || ["num", "ord"].contains(className) else {
+                    guard let number = classNumbers[className] else {
                         throw LexiconError(file: name, line: line, reason: "word class <\(className)> is not defined above")
                     }
-                    elements.append(.wordClass(className))
+                    elements.append(.wordClass(number))
                 } else {
                     elements += ids(String(part)).map { .word($0) }
                 }
@@ -79,7 +93,7 @@ public struct SignalPatterns: Sendable {
             let pattern = Pattern(elements: elements, kind: kind, weight: weight)
             switch first {
             case .word(let key): byFirstWord[key, default: []].append(pattern)
-            case .wordClass(let className): byFirstClass[className, default: []].append(pattern)
+            case .wordClass(let number): byFirstClass[number].append(pattern)
             case .any: startingWithAny.append(pattern)
             }
             count += 1
@@ -88,17 +102,26 @@ public struct SignalPatterns: Sendable {
 
     /// The patterns matching at `index`, each with the number of tokens it spans.
     func matches(at index: Int, tokens: [Token], ids: [TermID], limit: Int) -> [(pattern: Pattern, length: Int)] {
+        // Most tokens start no pattern: answer without allocating.
         let id = ids[index]
-        var candidates = byFirstWord[id] ?? []
-        for className in classesOfID[id] ?? [] { candidates += byFirstClass[className] ?? [] }
+        guard tokens[index].kind == .number || !startingWithAny.isEmpty
+            || (id >= 0 && (byFirstWord[id] != nil || classesOfID[id] != nil)) else { return [] }
+        var found: [(pattern: Pattern, length: Int)] = []
+        func consider(_ patterns: [Pattern]?) {
+            for pattern in patterns ?? [] {
+                if let end = match(pattern.elements, at: index, tokens: tokens, ids: ids, limit: limit) { found.append((pattern, end - index)) }
+            }
+        }
+        if id >= 0 {
+            consider(byFirstWord[id])
+            for number in classesOfID[id] ?? [] { consider(byFirstClass[number]) }
+        }
         if tokens[index].kind == .number {
-            candidates += byFirstClass["num"] ?? []
-            candidates += byFirstClass["ord"] ?? []
+            consider(byFirstClass[Self.numberClass])
+            consider(byFirstClass[Self.ordinalClass])
         }
-        candidates += startingWithAny
-        return candidates.compactMap { pattern in
-            match(pattern.elements, at: index, tokens: tokens, ids: ids, limit: limit).map { (pattern, $0 - index) }
-        }
+        if !startingWithAny.isEmpty, tokens[index].kind != .punctuation { consider(startingWithAny) }
+        return found
     }
 
     /// The end of a match of `elements` starting at `index`, or nil.
@@ -112,10 +135,10 @@ public struct SignalPatterns: Sendable {
                 guard ids[position] == id else { return nil }
             case .any:
                 guard token.kind != .punctuation else { return nil }
-            case .wordClass(let className):
-                if classes[className]?.contains(ids[position]) == true { break }
-                if className == "num", token.kind == .number { break }
-                if className == "ord", let end = ordinalEnd(at: position, tokens: tokens, limit: limit) {
+            case .wordClass(let number):
+                if classes[number].contains(ids[position]) { break }
+                if number == Self.numberClass, token.kind == .number { break }
+                if number == Self.ordinalClass, let end = ordinalEnd(at: position, tokens: tokens, limit: limit) {
                     position = end - 1
                     break
                 }

@@ -26,25 +26,48 @@ public struct JSONWriter {
 
     public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
 
-    public mutating func int(_ value: Int) { separate(); bytes.append(contentsOf: String(value).utf8) }
+    public mutating func int(_ value: Int) {
+        separate()
+        if value < 0 { bytes.append(0x2D) }
+        appendDigits(value.magnitude, minimumCount: 1)
+    }
+
+    /// Decimal digits of `value`, left-padded with zeros to `minimumCount`, without building a String.
+    private mutating func appendDigits(_ value: UInt, minimumCount: Int) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(rest % 10) + 0x30
+                rest /= 10
+                count += 1
+            } while rest > 0
+            while count < minimumCount {
+                buffer[count] = 0x30
+                count += 1
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+        }
+    }
 
     /// A number rounded to `decimals` places, without trailing zeros (`-0.62`, `3`, `0.05`).
     public mutating func number(_ value: Double, decimals: Int = 3) {
         separate()
         guard value.isFinite else { bytes.append(contentsOf: "null".utf8); return }
-        var scale = 1
+        var scale: UInt = 1
         for _ in 0..<decimals { scale *= 10 }
-        var scaled = Int((abs(value) * Double(scale)).rounded())
+        var scaled = UInt((abs(value) * Double(scale)).rounded())
         if scaled != 0 && value < 0 { bytes.append(0x2D) }
-        bytes.append(contentsOf: String(scaled / scale).utf8)
+        appendDigits(scaled / scale, minimumCount: 1)
         scaled %= scale
         guard scaled != 0 else { return }
         var digits = decimals
         while scaled % 10 == 0 { scaled /= 10; digits -= 1 }
         bytes.append(0x2E)
-        let fraction = String(scaled)
-        for _ in 0..<(digits - fraction.utf8.count) { bytes.append(0x30) }
-        bytes.append(contentsOf: fraction.utf8)
+        appendDigits(scaled, minimumCount: digits)
     }
 
     /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
@@ -65,6 +88,12 @@ public struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
+        // Most strings need no escaping: copy them in one go.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            bytes.append(contentsOf: value.utf8)
+            bytes.append(0x22)
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case 0x22: bytes.append(0x5C); bytes.append(0x22)
