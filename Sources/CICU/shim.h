@@ -26,6 +26,9 @@ static inline void vocan_ubrk_close(UBreakIterator *bi) { ubrk_close(bi); }
 static inline const void *vocan_nfkc_casefold(UErrorCode *status) {
     return unorm2_getNFKCCasefoldInstance(status);
 }
+static inline const void *vocan_nfd(UErrorCode *status) {
+    return unorm2_getNFDInstance(status);
+}
 static inline int32_t vocan_unorm2_normalize(const void *norm, const UChar *src, int32_t length,
                                              UChar *dest, int32_t capacity, UErrorCode *status) {
     return unorm2_normalize((const UNormalizer2 *)norm, src, length, dest, capacity, status);

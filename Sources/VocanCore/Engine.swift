@@ -81,6 +81,8 @@ struct TermKeys {
     /// The keys of a term: one per token (`gar nicht` → `gar`, `nicht`; `Top-Beratung` → `top-beratung`).
     func keys(_ term: String) -> [String] {
         if term.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return [term.lowercased()] }
+        // A single word of letters (umlauts included) needs folding but no segmentation.
+        if term.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { return [segmenter.key(term)] }
         return segmenter.segment(term) { _ in .german }.tokens.map(\.key)
     }
 }
@@ -92,7 +94,7 @@ struct LanguagePackBuilder {
     private var vocabulary: Vocabulary
     private let inflector: Inflector
     private var compoundParts: Set<String> = []
-    private var generated: [(keys: [String], term: OpinionTerm)] = []
+    private var generated: [(key: String, term: OpinionTerm)] = []
     private var generatedEmotions: [(keys: [String], profile: EmotionProfile)] = []
 
     init(language: Language, keys: TermKeys, vocabulary: Vocabulary) {
@@ -118,7 +120,7 @@ struct LanguagePackBuilder {
             pack.opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])
-                for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append(([form], term)) }
+                for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append((form, term)) }
             }
         }
     }
@@ -129,7 +131,7 @@ struct LanguagePackBuilder {
             guard !termKeys.isEmpty else { continue }
             pack.emotions.insert(termKeys.map { vocabulary.intern($0) }, profile)
             if termKeys.count == 1 {
-                for form in inflector.forms(of: termKeys[0], tags: []) { generatedEmotions.append(([form], profile)) }
+                for form in inflector.forms(of: termKeys[0], tags: [], comparison: false) { generatedEmotions.append(([form], profile)) }
             }
         }
     }
@@ -152,9 +154,11 @@ struct LanguagePackBuilder {
     /// The finished pack and the vocabulary grown by its terms.
     consuming func build() -> (LanguagePack, Vocabulary) {
         // Later sources override earlier ones, so their generated forms go in first.
-        for (keys, term) in generated.reversed() {
-            pack.opinions.insert(keys.map { vocabulary.intern($0) }, term, replace: false)
-            compoundParts.insert(keys[0])
+        // Inflected parts matter for German compounds only (Kunden|service); English splits at hyphens.
+        let inflectedParts = pack.language == .german
+        for (key, term) in generated.reversed() {
+            pack.opinions.insert([vocabulary.intern(key)], term, replace: false)
+            if inflectedParts { compoundParts.insert(key) }
         }
         for (keys, profile) in generatedEmotions.reversed() {
             pack.emotions.insert(keys.map { vocabulary.intern($0) }, profile, replace: false)

@@ -5,17 +5,20 @@
 /// speech that fits its shape. Irregular forms are listed in the lexicons themselves.
 public struct Inflector: Sendable {
     public let language: Language
+    private static let partsOfSpeech: Set<String> = ["adj", "noun", "verb", "adv"]
 
     public init(language: Language) { self.language = language }
 
-    /// The forms of `key` (excluding `key` itself) for the given tags.
-    public func forms(of key: String, tags: Set<String>) -> [String] {
-        guard key.count >= 2, key.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" }) else { return [] }
-        let tagged = !tags.isDisjoint(with: ["adj", "noun", "verb", "adv"])
+    /// The forms of `key` (excluding `key` itself) for the given tags. `comparison: false` leaves out
+    /// German comparatives and superlatives (emotion words rarely need them, and they are many).
+    public func forms(of key: String, tags: Set<String>, comparison: Bool = true) -> [String] {
+        // Keys are folded to lowercase ASCII letters in all but rare cases; others are not inflected.
+        guard key.utf8.count >= 2, key.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x27 }) else { return [] }
+        let tagged = !tags.isDisjoint(with: Self.partsOfSpeech)
         var result: [String] = []
         switch language {
         case .german:
-            if !tagged || tags.contains("adj") { result += germanAdjective(key) }
+            if !tagged || tags.contains("adj") { result += germanAdjective(key, comparison: comparison) }
             if !tagged || tags.contains("noun") { result += germanNoun(key) }
             if tags.contains("verb") { result += germanVerb(key) }
         case .english, .undetermined:
@@ -29,12 +32,14 @@ public struct Inflector: Sendable {
 
     // MARK: German
 
-    private func germanAdjective(_ key: String) -> [String] {
+    private func germanAdjective(_ key: String, comparison: Bool) -> [String] {
         let endings = ["e", "en", "er", "es", "em"]
         if key.hasSuffix("e") {
-            return ["n", "r", "s", "m", "re", "ren", "rer", "res", "rem", "ste", "sten", "ster", "stes"].map { key + $0 }
+            let suffixes = comparison ? ["n", "r", "s", "m", "re", "ren", "rer", "res", "rem", "ste", "sten", "ster", "stes"] : ["n", "r", "s", "m"]
+            return suffixes.map { key + $0 }
         }
         var forms = endings.map { key + $0 }
+        guard comparison else { return forms }
         forms += endings.map { key + "er" + $0 } + [key + "er"]
         let superlativeStem = key.hasSuffix("t") || key.hasSuffix("d") || key.hasSuffix("s") || key.hasSuffix("z") ? key + "est" : key + "st"
         forms += endings.map { superlativeStem + $0 }
@@ -76,18 +81,19 @@ public struct Inflector: Sendable {
 
     // MARK: English
 
-    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+    private static let vowels: Set<UInt8> = Set("aeiou".utf8)
 
     private func endsWithConsonantY(_ key: String) -> Bool {
-        key.hasSuffix("y") && key.count >= 2 && !Self.vowels.contains(key[key.index(key.endIndex, offsetBy: -2)])
+        let bytes = key.utf8
+        return bytes.last == 0x79 && bytes.count >= 2 && !Self.vowels.contains(bytes[bytes.index(bytes.endIndex, offsetBy: -2)])
     }
 
     /// Short consonant-vowel-consonant words double their last letter: stop → stopped, big → bigger.
     private func doublesFinalConsonant(_ key: String) -> Bool {
-        let letters = Array(key)
+        let letters = Array(key.utf8)
         guard letters.count >= 3, letters.count <= 5 else { return false }
         let last = letters[letters.count - 1], middle = letters[letters.count - 2], before = letters[letters.count - 3]
-        return !Self.vowels.contains(last) && !"wxy".contains(last) && Self.vowels.contains(middle) && !Self.vowels.contains(before)
+        return !Self.vowels.contains(last) && !"wxy".utf8.contains(last) && Self.vowels.contains(middle) && !Self.vowels.contains(before)
     }
 
     private func englishPlural(_ key: String) -> [String] {
@@ -103,7 +109,8 @@ public struct Inflector: Sendable {
         } else if endsWithConsonantY(key) {
             forms += [key.dropLast() + "ied", key + "ing"]
         } else if doublesFinalConsonant(key) {
-            forms += [key + String(key.last!) + "ed", key + String(key.last!) + "ing", key + "ed", key + "ing"]
+            let last = String(key.suffix(1))
+            forms += [key + last + "ed", key + last + "ing", key + "ed", key + "ing"]
         } else {
             forms += [key + "ed", key + "ing"]
         }
@@ -115,7 +122,7 @@ public struct Inflector: Sendable {
         if key.hasSuffix("ic") { return [key + "ally"] }
         if endsWithConsonantY(key) { return [key.dropLast() + "ily", key.dropLast() + "ier", key.dropLast() + "iest"] }
         if key.hasSuffix("e") { return [key + "ly", key + "r", key + "st"] }
-        if doublesFinalConsonant(key) { return [key + "ly", key + String(key.last!) + "er", key + String(key.last!) + "est"] }
+        if doublesFinalConsonant(key) { return [key + "ly", key + key.suffix(1) + "er", key + key.suffix(1) + "est"] }
         return [key + "ly", key + "er", key + "est"]
     }
 }

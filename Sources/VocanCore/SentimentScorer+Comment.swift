@@ -1,3 +1,4 @@
+import Foundation
 import VocanText
 
 extension SentimentScorer {
@@ -96,6 +97,8 @@ extension SentimentScorer {
 
         var total = 0.0
         for (index, sum) in sentenceSums.enumerated() { total += sum * sentenceWeights[index] }
+        // Long texts would otherwise saturate: a review of ten mild sentences is not ten times as strong.
+        total /= pow(Double(max(sentenceSums.count, 1)), Self.lengthExponent)
         for item in evidence.indices where sentenceWeights[evidenceSentence[item]] != 1 {
             evidence[item].weight *= sentenceWeights[evidenceSentence[item]]
         }

@@ -21,6 +21,8 @@ struct SentimentScorer {
     static let rhetoricalQuestionFactor = 0.8
     static let strongWeight = 2.5
     static let linkFactor = 0.5
+    /// The comment's raw sum is divided by (number of sentences) to this power.
+    static let lengthExponent = 0.3
     static let negatedPositive = 0.75
     static let negatedNegative = 0.5
     static let negatedCXFloor = 1.5

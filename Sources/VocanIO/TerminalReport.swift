@@ -26,8 +26,8 @@ public struct TerminalReport {
         lines.append("Sentiment  " + sentimentBar(summary) + "  mean " + signed(summary.meanScore))
         for label in [SentimentLabel.negative, .positive, .mixed, .neutral] {
             let count = summary.labels[label] ?? 0
-            lines.append("           " + paint(label, pad(label.rawValue, 9)) + pad(String(count), 7, left: true)
-                         + "  " + percent(count, of: summary.analyzed))
+            lines.append("         " + (color ? " " : Self.barSymbol(label)) + " " + paint(label, pad(label.rawValue, 9))
+                         + pad(String(count), 7, left: true) + "  " + percent(count, of: summary.analyzed))
         }
         let mix = summary.emotionMix
         let emotions = Emotion.allCases.filter { mix[$0] > 0 }.sorted { mix[$0] > mix[$1] }.prefix(5)
@@ -89,9 +89,19 @@ public struct TerminalReport {
             let share = Double(summary.labels[label] ?? 0) / Double(summary.analyzed)
             let cells = label == .positive ? width - used : min(width - used, Int((share * Double(width)).rounded()))
             used += cells
-            bar += paint(label, String(repeating: "█", count: cells))
+            bar += paint(label, String(repeating: color ? "█" : Self.barSymbol(label), count: cells))
         }
         return bar
+    }
+
+    /// Without colours the bar tells the labels apart by symbol (the legend lines below use the same).
+    private static func barSymbol(_ label: SentimentLabel) -> String {
+        switch label {
+        case .negative: "-"
+        case .mixed: "~"
+        case .neutral: "."
+        case .positive: "+"
+        }
     }
 
     private func quote(_ text: String) -> String {

@@ -3,11 +3,12 @@
 /// Turns surface text into lookup keys so that `Ärger`, `aerger` and `ÄRGER` meet, and `ß`/`ss` too.
 ///
 /// ASCII takes a fast path in Swift; German umlauts are spelled out in Swift; everything else goes
-/// through ICU's NFKC case folding and, if still not ASCII, the `de-ASCII` transliterator
-/// (`café` → `cafe`). Emoji keep their code points but lose skin tones and variation selectors.
+/// through ICU's NFKC case folding, then accents are dropped by NFD decomposition (`café` → `cafe`),
+/// and only what is still not ASCII (`ø`, `æ`) goes through the `de-ASCII` transliterator. Emoji keep their code points but lose skin tones and variation selectors.
 /// Not thread-safe: use one folder per thread.
 public final class KeyFolder {
     private let normalizer: UnsafeRawPointer
+    private let decomposer: UnsafeRawPointer
     /// Opened on first use: creating it builds ICU's transliterator registry, which costs ~30 ms.
     private var transliterator: UnsafeMutableRawPointer?
     private var scratch = [UInt16](repeating: 0, count: 256)
@@ -20,6 +21,10 @@ public final class KeyFolder {
             throw TextError("opening the NFKC_Casefold normalizer", status: status.rawValue)
         }
         self.normalizer = normalizer
+        guard let decomposer = vocan_nfd(&status), status.rawValue <= 0 else {
+            throw TextError("opening the NFD normalizer", status: status.rawValue)
+        }
+        self.decomposer = decomposer
     }
 
     deinit {
@@ -87,6 +92,9 @@ public final class KeyFolder {
             }
         }
         length = Int32(count)
+        if stillNonASCII {
+            (length, stillNonASCII) = stripAccents(length)
+        }
         if stillNonASCII, let transliterator = openTransliterator() {
             var limit = length
             scratch.withUnsafeMutableBufferPointer { buffer in
@@ -96,6 +104,28 @@ public final class KeyFolder {
             if status.rawValue > 0 { length = Int32(count) }
         }
         return scratch.withUnsafeBufferPointer { utf8String(UnsafeBufferPointer(rebasing: $0[0..<Int(length)])) }
+    }
+
+    /// Decomposes `scratch[0..<length]` and drops combining marks (U+0300–U+036F): `é` → `e`.
+    private func stripAccents(_ length: Int32) -> (Int32, stillLatin: Bool) {
+        var status = U_ZERO_ERROR
+        if folded.count < Int(length) * 4 + 16 { folded = [UInt16](repeating: 0, count: Int(length) * 4 + 16) }
+        let decomposed = scratch.withUnsafeBufferPointer { source in
+            folded.withUnsafeMutableBufferPointer { out in
+                vocan_unorm2_normalize(decomposer, source.baseAddress, length, out.baseAddress, Int32(out.count), &status)
+            }
+        }
+        guard status.rawValue <= 0 else { return (length, true) }
+        var count = 0
+        var nonASCII = false
+        for index in 0..<Int(decomposed) where !(0x300...0x36F).contains(folded[index]) {
+            let unit = folded[index]
+            scratch[count] = unit
+            // Only Latin letters have an ASCII spelling worth the transliterator (ø → o); `ツ` stays.
+            nonASCII = nonASCII || (0x80...0x24F).contains(unit) || (0x1E00...0x1EFF).contains(unit)
+            count += 1
+        }
+        return (Int32(count), nonASCII)
     }
 
     private func emojiKey(_ units: UnsafeBufferPointer<UInt16>) -> String {
