@@ -68,9 +68,7 @@ extension JSONWriter {
             key("token"); string(item.token)
             key("emotion"); string(item.emotion.rawValue)
             key("intensity"); number(item.intensity, decimals: 2)
-            key("start"); int(item.start)
-            key("end"); int(item.end)
-            key("rules"); strings(item.rules)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }
         endArray()
@@ -93,13 +91,18 @@ extension JSONWriter {
             key("signal"); string(item.signal.rawValue)
             key("token"); string(item.token)
             key("weight"); number(item.weight, decimals: 2)
-            key("start"); int(item.start)
-            key("end"); int(item.end)
-            key("rules"); strings(item.rules)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }
         endArray()
         endObject()
+    }
+
+    /// The fields every kind of evidence shares: where it stands and which rules changed it.
+    private mutating func writeSpan(start: Int, end: Int, rules: [String]) {
+        key("start"); int(start)
+        key("end"); int(end)
+        key("rules"); strings(rules)
     }
 
     /// An array of strings.
@@ -117,9 +120,7 @@ extension JSONWriter {
             key("token"); string(item.token)
             key("weight"); number(item.weight, decimals: 2)
             key("lexicon"); number(item.lexiconWeight, decimals: 2)
-            key("start"); int(item.start)
-            key("end"); int(item.end)
-            key("rules"); strings(item.rules)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }
         endArray()
