@@ -17,7 +17,7 @@ public struct CompoundSplitter: Sendable {
     /// word itself (`Supermarkt` is a word, not super + Markt).
     public func split(_ key: String) -> [String]? {
         if known.contains(key) { return nil }
-        if key.contains("-") {
+        if key.utf8.contains(0x2D) {
             let pieces = key.split(separator: "-").map(String.init).filter { !$0.isEmpty }
             guard pieces.count > 1 else { return nil }
             return pieces.flatMap { known.contains($0) ? [$0] : (split($0) ?? [$0]) }

@@ -22,7 +22,8 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    private var words: [TermID: Weights] = [:]
+    /// Indexed by term id (dense), so a lookup is no hash.
+    private var words: [Weights?] = []
     /// Trigrams packed into the low 24 bits (three UTF-8 bytes), which is much cheaper than strings.
     private var trigrams: [UInt32: Weights] = [:]
     private var letters: [Unicode.Scalar: Weights] = [:]
@@ -37,7 +38,11 @@ public struct LanguageIdentifier: Sendable {
             let feature = String(fields[2])
             switch fields[1] {
             case "word":
-                words[vocabulary.intern(feature), default: Weights()].add(weight, for: language)
+                let id = Int(vocabulary.intern(feature))
+                if id >= words.count { words += Array(repeating: nil, count: id - words.count + 1) }
+                var weights = words[id] ?? Weights()
+                weights.add(weight, for: language)
+                words[id] = weights
             case "trigram":
                 let bytes = Array(feature.utf8)
                 guard bytes.count == 3 else { throw LexiconError(file: file, line: line, reason: "a trigram has three ASCII letters") }
@@ -57,7 +62,7 @@ public struct LanguageIdentifier: Sendable {
         var scores = Weights()
         for (index, token) in tokens.enumerated() where token.kind.isWordLike {
             let id = ids[index]
-            if let weights = words[id] {
+            if id >= 0, Int(id) < words.count, let weights = words[Int(id)] {
                 scores.german += weights.german
                 scores.english += weights.english
             }

@@ -90,10 +90,12 @@ struct RuleContext {
         return false
     }
 
-    /// Punctuation that ends the scope of a negator or intensifier.
+    /// Punctuation that ends the scope of a negator or intensifier: , . ! ? ; : ( ) – —
     func isBoundary(_ token: Token) -> Bool {
-        token.kind == .punctuation && Self.boundaries.contains(token.key)
+        guard token.kind == .punctuation, let scalar = token.key.unicodeScalars.first else { return false }
+        switch scalar {
+        case ",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}": return true
+        default: return false
+        }
     }
-
-    private static let boundaries: Set<String> = [",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}"]
 }

@@ -1,4 +1,3 @@
-import Foundation
 import VocanText
 
 extension SentimentScorer {
@@ -97,8 +96,9 @@ extension SentimentScorer {
 
         var total = 0.0
         for (index, sum) in sentenceSums.enumerated() { total += sum * sentenceWeights[index] }
-        // Long texts would otherwise saturate: a review of ten mild sentences is not ten times as strong.
-        total /= pow(Double(max(sentenceSums.count, 1)), Self.lengthExponent)
+        // Long texts would otherwise saturate: a review of ten mild sentences is not ten times as strong,
+        // so the sum is divided by the fourth root of the sentence count.
+        total /= Double(max(sentenceSums.count, 1)).squareRoot().squareRoot()
         for item in evidence.indices where sentenceWeights[evidenceSentence[item]] != 1 {
             evidence[item].weight *= sentenceWeights[evidenceSentence[item]]
         }

@@ -21,8 +21,6 @@ struct SentimentScorer {
     static let rhetoricalQuestionFactor = 0.8
     static let strongWeight = 2.5
     static let linkFactor = 0.5
-    /// The comment's raw sum is divided by (number of sentences) to this power.
-    static let lengthExponent = 0.3
     static let negatedPositive = 0.75
     static let negatedNegative = 0.5
     static let negatedCXFloor = 1.5
@@ -70,7 +68,7 @@ struct SentimentScorer {
                 if let term = table[vocabulary.id(squeeze(key, maxRun: maxRun))] { return (term, 1, []) }
             }
         }
-        if key.contains("-") || (pack.language == .german && key.utf8.count >= 7),
+        if key.utf8.contains(0x2D) || (pack.language == .german && key.utf8.count >= 7),
            let parts = compounds.parts(of: key, splitter: pack.splitter), parts.count > 1,
            let term = compound(pack, parts.map(vocabulary.id)) {
             return (term, 1, ["compound"])
@@ -128,7 +126,9 @@ struct SentimentScorer {
 
     func rule(at index: Int, tokens: [Token], ids: [TermID]) -> (rule: Rule, length: Int)? {
         if let match = pack.rules.match(ids, at: index) { return (match.value, match.length) }
-        if let negation = pack.contractedNegation, tokens[index].key.hasSuffix("n't") { return (negation, 1) }
+        if let negation = pack.contractedNegation, tokens[index].key.utf8.last == 0x74, tokens[index].key.hasSuffix("n't") {
+            return (negation, 1)
+        }
         return nil
     }
 

@@ -36,19 +36,28 @@ public struct SignalPatterns: Sendable {
         var weight: Double
     }
 
-    private var byFirstWord: [TermID: [Pattern]] = [:]
+    /// Indexed by term id (dense), so the per-token lookup is no hash.
+    private var byFirstWord: [[Pattern]] = []
     /// Indexed by class number, like `classes`.
     private var byFirstClass: [[Pattern]] = [[], []]
     private var startingWithAny: [Pattern] = []
     /// Class names to numbers; `num` and `ord` are always 0 and 1.
     private var classNumbers: [String: Int] = ["num": 0, "ord": 1]
     private var classes: [Set<TermID>] = [[], []]
-    private var classesOfID: [TermID: [Int]] = [:]
+    /// Indexed by term id like `byFirstWord`.
+    private var classesOfID: [[Int]] = []
     public private(set) var count = 0
 
     public init() {}
 
     private static let numberClass = 0, ordinalClass = 1
+
+    private mutating func grow(to id: TermID) {
+        guard Int(id) >= byFirstWord.count else { return }
+        let missing = Int(id) - byFirstWord.count + 1
+        byFirstWord += Array(repeating: [], count: missing)
+        classesOfID += Array(repeating: [], count: missing)
+    }
 
     private mutating func classNumber(_ name: String) -> Int {
         if let number = classNumbers[name] { return number }
@@ -66,7 +75,10 @@ public struct SignalPatterns: Sendable {
                 let number = classNumber(String(fields[1].trimmingSpaces))
                 for word in fields[2].split(separator: ",") {
                     for id in ids(String(word.trimmingSpaces)) {
-                        if classes[number].insert(id).inserted { classesOfID[id, default: []].append(number) }
+                        if classes[number].insert(id).inserted {
+                            grow(to: id)
+                            classesOfID[Int(id)].append(number)
+                        }
                     }
                 }
                 continue
@@ -92,7 +104,9 @@ public struct SignalPatterns: Sendable {
             guard let first = elements.first else { continue }
             let pattern = Pattern(elements: elements, kind: kind, weight: weight)
             switch first {
-            case .word(let key): byFirstWord[key, default: []].append(pattern)
+            case .word(let id):
+                grow(to: id)
+                byFirstWord[Int(id)].append(pattern)
             case .wordClass(let number): byFirstClass[number].append(pattern)
             case .any: startingWithAny.append(pattern)
             }
@@ -104,17 +118,18 @@ public struct SignalPatterns: Sendable {
     func matches(at index: Int, tokens: [Token], ids: [TermID], limit: Int) -> [(pattern: Pattern, length: Int)] {
         // Most tokens start no pattern: answer without allocating.
         let id = ids[index]
+        let known = id >= 0 && Int(id) < byFirstWord.count
         guard tokens[index].kind == .number || !startingWithAny.isEmpty
-            || (id >= 0 && (byFirstWord[id] != nil || classesOfID[id] != nil)) else { return [] }
+            || (known && (!byFirstWord[Int(id)].isEmpty || !classesOfID[Int(id)].isEmpty)) else { return [] }
         var found: [(pattern: Pattern, length: Int)] = []
-        func consider(_ patterns: [Pattern]?) {
-            for pattern in patterns ?? [] {
+        func consider(_ patterns: [Pattern]) {
+            for pattern in patterns {
                 if let end = match(pattern.elements, at: index, tokens: tokens, ids: ids, limit: limit) { found.append((pattern, end - index)) }
             }
         }
-        if id >= 0 {
-            consider(byFirstWord[id])
-            for number in classesOfID[id] ?? [] { consider(byFirstClass[number]) }
+        if known {
+            consider(byFirstWord[Int(id)])
+            for number in classesOfID[Int(id)] { consider(byFirstClass[number]) }
         }
         if tokens[index].kind == .number {
             consider(byFirstClass[Self.numberClass])

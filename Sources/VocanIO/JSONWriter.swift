@@ -88,9 +88,14 @@ public struct JSONWriter {
 
     private mutating func writeString(_ value: String) {
         bytes.append(0x22)
-        // Most strings need no escaping: copy them in one go.
-        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            bytes.append(contentsOf: value.utf8)
+        // Most strings need no escaping: copy them in one go from their contiguous UTF-8.
+        var text = value
+        let copied = text.withUTF8 { buffer -> Bool in
+            for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
+            bytes.append(contentsOf: buffer)
+            return true
+        }
+        if copied {
             bytes.append(0x22)
             return
         }
