@@ -116,7 +116,8 @@ struct LanguagePackBuilder {
         for entry in entries {
             let termKeys = keys.keys(entry.term)
             guard !termKeys.isEmpty else { continue }
-            let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"))
+            let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"),
+                                   isSentenceAdverb: entry.tags.contains("sentence_adverb"))
             pack.opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])

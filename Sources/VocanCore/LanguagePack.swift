@@ -5,6 +5,9 @@ public struct OpinionTerm: Sendable, Equatable {
     public var isPrefix: Bool
     /// Customer-experience vocabulary; a negated positive CX term (`kein Rückruf`) is a complaint.
     public var isCX: Bool
+    /// Comments on the whole sentence (`leider`, `unfortunately`): never negated, and no barrier to a
+    /// negation of the words around it ("Passt leider nicht").
+    public var isSentenceAdverb = false
 }
 
 /// Everything the engine knows about one language: opinion words, rule words and compound vocabulary.

@@ -24,7 +24,7 @@ struct RuleContext {
     func modifiers(at index: Int, length: Int, clause: Range<Int>) -> Modifiers {
         var result = Modifiers()
         let token = tokens[index]
-        guard token.kind.isWordLike else { return result }
+        guard token.kind.isWordLike, !isSentenceAdverb(at: index) else { return result }
         if token.isAllCaps && !shouting && token.key.utf8.count > 2 {
             result.intensity *= Self.capsBoost
             result.rules.append("caps")
@@ -53,9 +53,9 @@ struct RuleContext {
                 default:
                     break
                 }
-            case .opinion?:
+            case .opinion? where !isSentenceAdverb(at: position):
                 break scan
-            case nil:
+            default:
                 break
             }
             position -= 1
@@ -74,12 +74,12 @@ struct RuleContext {
         while position < min(clause.upperBound, start + 3) {
             if isBoundary(tokens[position]) { return false }
             switch readings[position] {
-            case .opinion?:
+            case .opinion? where !isSentenceAdverb(at: position):
                 return false
             case .rule(let rule, let length)? where rule.role == .finalNegator:
                 var next = position + length
                 while next < clause.upperBound, !isBoundary(tokens[next]) {
-                    if case .opinion? = readings[next] { return false }
+                    if case .opinion? = readings[next], !isSentenceAdverb(at: next) { return false }
                     next += 1
                 }
                 return true
@@ -87,6 +87,11 @@ struct RuleContext {
                 position += 1
             }
         }
+        return false
+    }
+
+    private func isSentenceAdverb(at index: Int) -> Bool {
+        if case .opinion(let term, _, _)? = readings[index] { return term.isSentenceAdverb }
         return false
     }
 

@@ -64,7 +64,14 @@ import VocanCore
         for (text, language) in [("Lieferung ohne Probleme.", Language.german), ("Delivered without any problems.", .english)] {
             let analysis = try Fixture.analyze(text, language)
             #expect(analysis.score > 0, "\(text)")
-            #expect(analysis.evidence.map(\.rules) == [["negated"]], "\(text)")
+            #expect(analysis.evidence.contains { $0.rules == ["negated"] && $0.lexiconWeight < 0 && $0.weight > 0 }, "\(text)")
+        }
+    }
+
+    @Test func unfulfilledExpectationsAreComplaints() throws {
+        for (text, language) in [("Nie erhalten.", Language.german), ("Passt leider nicht.", .german),
+                                 ("Didn't work.", .english), ("I never received my order.", .english)] {
+            #expect(try Fixture.analyze(text, language).label == .negative, "\(text)")
         }
     }
 
