@@ -81,9 +81,8 @@ public struct FollowUpItem: Sendable, Equatable {
     public var sentiment: Double
     public var score: String?
     public var channel: String?
-    /// The beginning of the comment on one line.
-    public var quote: String
-    public static let quoteLength = 160
+    /// The whole comment; outputs quote it shortened and with personal data masked.
+    public var text: String
 
     init(_ analysis: CommentAnalysis) {
         id = analysis.feedback.id
@@ -93,8 +92,7 @@ public struct FollowUpItem: Sendable, Equatable {
         sentiment = analysis.sentiment.score
         score = analysis.feedback.score
         channel = analysis.feedback.channel
-        let flat = analysis.feedback.text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        quote = flat.count > Self.quoteLength ? String(flat.prefix(Self.quoteLength - 1)) + "…" : flat
+        text = analysis.feedback.text
     }
 
     /// Higher urgency first, then the more negative comment; equal ones keep input order.

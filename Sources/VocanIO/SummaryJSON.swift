@@ -45,6 +45,9 @@ extension JSONWriter {
         endObject()
     }
 
+    /// Characters of a comment quoted in the follow-up list.
+    public static let quoteLength = 160
+
     /// The follow-up list, most urgent first.
     public mutating func write(_ items: [FollowUpItem]) {
         beginArray()
@@ -62,7 +65,7 @@ extension JSONWriter {
         key("sentiment"); number(item.sentiment)
         if let score = item.score { key("score"); raw(score) }
         if let channel = item.channel { key("channel"); string(channel) }
-        key("quote"); string(item.quote)
+        key("quote"); string(Quote.make(item.text, limit: Self.quoteLength))
         endObject()
     }
 
@@ -71,7 +74,7 @@ extension JSONWriter {
         for analysis in analyses {
             beginObject()
             key("id"); string(analysis.feedback.id)
-            key("text"); string(analysis.feedback.text)
+            key("text"); string(Quote.masked(analysis.feedback.text))
             key("sentiment"); write(analysis.sentiment)
             key("evidence"); write(analysis.evidence)
             endObject()

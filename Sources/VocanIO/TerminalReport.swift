@@ -60,8 +60,7 @@ public struct TerminalReport {
             var line = "  #\(item.id)  " + item.reasons.map(\.rawValue).joined(separator: ", ")
             if let score = item.score { line += "  score \(score)" }
             if let channel = item.channel { line += "  \(channel)" }
-            let quote = item.quote.count > 90 ? item.quote.prefix(89) + "…" : Substring(item.quote)
-            return line + "\n      “\(quote)”"
+            return line + "\n      “\(Quote.make(item.text, limit: 90))”"
         }
     }
 
@@ -104,10 +103,7 @@ public struct TerminalReport {
         }
     }
 
-    private func quote(_ text: String) -> String {
-        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return "“" + (flat.count > 100 ? flat.prefix(99) + "…" : flat) + "”"
-    }
+    private func quote(_ text: String) -> String { "“" + Quote.make(text, limit: 100) + "”" }
 
     private func percent(_ count: Int, of total: Int) -> String {
         total == 0 ? "–" : String(Int((Double(count) * 100 / Double(total)).rounded())) + "%"

@@ -25,7 +25,7 @@ import VocanCore
         // legal 5 + churn 4 (+ detractor 2) > safety 5 > churn 4 > detractor score 2
         #expect(summary.followUps.map(\.id) == ["c2", "c3", "c4", "c1"])
         #expect(summary.followUps[0].reasons == [.churnThreat, .detractorScore, .legalThreat])
-        #expect(summary.followUps[0].quote == "Ich kündige, mein Anwalt meldet sich.")
+        #expect(summary.followUps[0].text == "Ich kündige, mein Anwalt meldet sich.")
         #expect(summary.churnRisk == 2)
     }
 
