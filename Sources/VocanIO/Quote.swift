@@ -21,8 +21,8 @@ public enum Quote {
         return result
     }
 
-    // Regular expressions are compiled once; NSRegularExpression is immutable and safe to share.
-    private nonisolated(unsafe) static let patterns: [(NSRegularExpression, String)] = [
+    // Compiled once; the patterns are constants, not input.
+    private static let patterns: [(NSRegularExpression, String)] = [
         (#"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#, "[email]"),
         (#"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b"#, "[iban]"),
         // Phone numbers start with +, 00 or 0 (dates and amounts do not) and have at least 7 digits.
