@@ -35,9 +35,13 @@ public final class Analyzer {
                                sentences: result.sentences, evidence: result.evidence,
                                emotions: result.emotions, emotionEvidence: result.emotionEvidence,
                                signals: Signals.assess(evidence: result.signalEvidence, sentiment: result.sentiment,
-                                                       emotions: result.emotions, score: feedback.score,
-                                                       scale: engine.options.scoreScale))
+                                                       emotions: result.emotions, emotionEvidence: result.emotionEvidence,
+                                                       emphatic: result.evidence.contains(where: { $0.rules.contains(where: Self.emphasis.contains) }),
+                                                       score: feedback.score, scale: engine.options.scoreScale))
     }
+
+    /// Evidence rules that show the customer raising their voice.
+    private static let emphasis: Set<String> = ["caps", "emphasis", "elongated"]
 
     private func score(_ segmentation: Segmentation, ids: [TermID], with pack: LanguagePack) -> SentimentScorer.Result {
         // Taken out of the dictionary while in use, so that the scorer's writes do not copy it.

@@ -74,15 +74,17 @@ public struct Signals: Sendable, Equatable {
 
     /// Signal scores from this threshold on count as present (high effort, churn risk, a recommendation).
     public static let threshold = 0.5
-    /// Anger intensity from which a comment needs a call back.
-    public static let strongAnger = 0.8
+    /// A single anger cue this strong (after intensifiers and capitals) is strong anger by itself.
+    public static let strongAngerCue = 0.85
+    /// Combined anger from this level is strong anger when the customer also shouts (capitals, `!`, elongation).
+    public static let emphaticAnger = 0.7
     /// Comment score at or below which the anger is strong whatever the emotion words.
     public static let strongNegativeScore = -0.85
 
     /// Combines the pattern evidence with the comment's sentiment, emotions and survey score.
     static func assess(
         evidence: [SignalEvidence], sentiment: SentimentScore, emotions: EmotionProfile,
-        score: String?, scale: ScoreScale?
+        emotionEvidence: [EmotionEvidence], emphatic: Bool, score: String?, scale: ScoreScale?
     ) -> Signals {
         var scores: [SignalKind: Double] = [:]
         for item in evidence { scores[item.signal] = 1 - (1 - (scores[item.signal] ?? 0)) * (1 - item.weight) }
@@ -96,7 +98,10 @@ public struct Signals: Sendable, Equatable {
         if churn >= threshold { reasons.append(.churnThreat) }
         if (scores[.legalThreat] ?? 0) >= threshold { reasons.append(.legalThreat) }
         if (scores[.safetyIssue] ?? 0) >= threshold { reasons.append(.safetyIssue) }
-        if emotions[.anger] >= strongAnger || sentiment.score <= strongNegativeScore { reasons.append(.strongAnger) }
+        let strongestAnger = emotionEvidence.filter { $0.emotion == .anger }.map(\.intensity).max() ?? 0
+        if strongestAnger >= strongAngerCue || (emphatic && emotions[.anger] >= emphaticAnger) || sentiment.score <= strongNegativeScore {
+            reasons.append(.strongAnger)
+        }
         let repeated = (scores[.effortRepeat] ?? 0) >= threshold
         if repeated && (negative || (scores[.unresolved] ?? 0) >= threshold) { reasons.append(.unresolvedRepeat) }
         if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
