@@ -78,6 +78,8 @@ public struct Signals: Sendable, Equatable {
     public static let strongAngerCue = 0.85
     /// Combined anger from this level is strong anger when the customer also shouts (capitals, `!`, elongation).
     public static let emphaticAnger = 0.7
+    /// Repeated contacts or handoffs this weak still count when the text says the problem is unresolved.
+    public static let weakContacts = 0.3
     /// Comment score at or below which the anger is strong whatever the emotion words.
     public static let strongNegativeScore = -0.85
 
@@ -102,8 +104,10 @@ public struct Signals: Sendable, Equatable {
         if strongestAnger >= strongAngerCue || (emphatic && emotions[.anger] >= emphaticAnger) || sentiment.score <= strongNegativeScore {
             reasons.append(.strongAnger)
         }
-        let repeated = (scores[.effortRepeat] ?? 0) >= threshold
-        if repeated && (negative || (scores[.unresolved] ?? 0) >= threshold) { reasons.append(.unresolvedRepeat) }
+        // Contacting again and again, or being passed around, without a solution.
+        let contacts = 1 - (1 - (scores[.effortRepeat] ?? 0)) * (1 - (scores[.effortHandoff] ?? 0))
+        let unresolved = (scores[.unresolved] ?? 0) >= threshold
+        if (contacts >= threshold && negative) || (contacts >= weakContacts && unresolved) { reasons.append(.unresolvedRepeat) }
         if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
         return Signals(effort: effort, churnRisk: churn, recommend: recommend, followUp: FollowUp(reasons: reasons.sorted()),
                        scores: scores, evidence: evidence)

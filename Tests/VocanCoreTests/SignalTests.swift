@@ -72,6 +72,8 @@ private func signals(_ text: String, _ language: Language, score: String? = nil,
         #expect(try signals("I am furious and outraged, this is a disgrace!!!", .english).followUp.reasons.contains(.strongAnger))
         #expect(try signals("Zum dritten Mal angerufen und das Problem ist immer noch nicht gelöst.", .german).followUp.reasons.contains(.unresolvedRepeat))
         #expect(try signals("Called three times and it is still not fixed.", .english).followUp.reasons.contains(.unresolvedRepeat))
+        #expect(try signals("Ich wurde an den Hersteller verwiesen, das Gerät ist immer noch defekt.", .german).followUp.reasons.contains(.unresolvedRepeat))
+        #expect(try signals("They transferred me to another department and it's still not resolved.", .english).followUp.reasons.contains(.unresolvedRepeat))
     }
 
     @Test func detractorScoreNeedsANegativeComment() throws {
