@@ -5,39 +5,39 @@ extension JSONWriter {
     /// One JSONL record of `vocan analyze --format jsonl`.
     public mutating func write(_ analysis: CommentAnalysis) {
         beginObject()
-        key("id"); string(analysis.feedback.id)
-        key("line"); int(analysis.feedback.line)
-        key("lang"); string(analysis.language.rawValue)
-        key("sentiment"); write(analysis.sentiment)
-        key("sentences"); beginArray()
+        field("id"); string(analysis.feedback.id)
+        field("line"); int(analysis.feedback.line)
+        field("lang"); string(analysis.language.rawValue)
+        field("sentiment"); write(analysis.sentiment)
+        field("sentences"); beginArray()
         for sentence in analysis.sentences {
             beginObject()
-            key("text"); string(sentence.text)
-            key("start"); int(sentence.start)
-            key("end"); int(sentence.end)
+            field("text"); string(sentence.text)
+            field("start"); int(sentence.start)
+            field("end"); int(sentence.end)
             writeFields(sentence.sentiment)
-            key("clauses"); beginArray()
+            field("clauses"); beginArray()
             for clause in sentence.clauses {
                 beginObject()
-                key("text"); string(clause.text)
-                key("start"); int(clause.start)
-                key("end"); int(clause.end)
+                field("text"); string(clause.text)
+                field("start"); int(clause.start)
+                field("end"); int(clause.end)
                 writeFields(clause.sentiment)
-                key("weight"); number(clause.weight, decimals: 2)
-                key("emotions"); write(clause.emotions)
+                field("weight"); number(clause.weight, decimals: 2)
+                field("emotions"); write(clause.emotions)
                 endObject()
             }
             endArray()
             endObject()
         }
         endArray()
-        key("evidence"); write(analysis.evidence)
-        key("emotions"); write(analysis.emotions)
-        key("emotion_evidence"); write(analysis.emotionEvidence)
-        key("signals"); write(analysis.signals)
-        if let score = analysis.feedback.score { key("score"); raw(score) }
-        if let date = analysis.feedback.date { key("date"); string(date) }
-        if let channel = analysis.feedback.channel { key("channel"); string(channel) }
+        field("evidence"); write(analysis.evidence)
+        field("emotions"); write(analysis.emotions)
+        field("emotion_evidence"); write(analysis.emotionEvidence)
+        field("signals"); write(analysis.signals)
+        if let score = analysis.feedback.score { field("score"); raw(score) }
+        if let date = analysis.feedback.date { field("date"); string(date) }
+        if let channel = analysis.feedback.channel { field("channel"); string(channel) }
         endObject()
     }
 
@@ -49,8 +49,8 @@ extension JSONWriter {
     }
 
     private mutating func writeFields(_ sentiment: SentimentScore) {
-        key("score"); number(sentiment.score)
-        key("label"); string(sentiment.label.rawValue)
+        field("score"); number(sentiment.score)
+        field("label"); string(sentiment.label.rawValue)
     }
 
     /// All eight emotions, always in the same order: `{"anger": 0.7, "anticipation": 0, ...}`.
@@ -65,9 +65,9 @@ extension JSONWriter {
         beginArray()
         for item in evidence {
             beginObject()
-            key("token"); string(item.token)
-            key("emotion"); string(item.emotion.rawValue)
-            key("intensity"); number(item.intensity, decimals: 2)
+            field("token"); string(item.token)
+            field("emotion"); string(item.emotion.rawValue)
+            field("intensity"); number(item.intensity, decimals: 2)
             writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }
@@ -77,20 +77,20 @@ extension JSONWriter {
     /// `{"effort": …, "churn_risk": …, "recommend": …, "follow_up": {"needed": …, "reasons": […]}, "evidence": […]}`
     public mutating func write(_ signals: Signals) {
         beginObject()
-        key("effort"); number(signals.effort, decimals: 2)
-        key("churn_risk"); number(signals.churnRisk, decimals: 2)
-        key("recommend")
+        field("effort"); number(signals.effort, decimals: 2)
+        field("churn_risk"); number(signals.churnRisk, decimals: 2)
+        field("recommend")
         if let recommend = signals.recommend { string(recommend.rawValue) } else { null() }
-        key("follow_up"); beginObject()
-        key("needed"); bool(signals.followUp.needed)
-        key("reasons"); strings(signals.followUp.reasons.map(\.rawValue))
+        field("follow_up"); beginObject()
+        field("needed"); bool(signals.followUp.needed)
+        field("reasons"); strings(signals.followUp.reasons.map(\.rawValue))
         endObject()
-        key("evidence"); beginArray()
+        field("evidence"); beginArray()
         for item in signals.evidence {
             beginObject()
-            key("signal"); string(item.signal.rawValue)
-            key("token"); string(item.token)
-            key("weight"); number(item.weight, decimals: 2)
+            field("signal"); string(item.signal.rawValue)
+            field("token"); string(item.token)
+            field("weight"); number(item.weight, decimals: 2)
             writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }
@@ -100,9 +100,9 @@ extension JSONWriter {
 
     /// The fields every kind of evidence shares: where it stands and which rules changed it.
     private mutating func writeSpan(start: Int, end: Int, rules: [String]) {
-        key("start"); int(start)
-        key("end"); int(end)
-        key("rules"); strings(rules)
+        field("start"); int(start)
+        field("end"); int(end)
+        field("rules"); strings(rules)
     }
 
     /// An array of strings.
@@ -117,9 +117,9 @@ extension JSONWriter {
         beginArray()
         for item in evidence {
             beginObject()
-            key("token"); string(item.token)
-            key("weight"); number(item.weight, decimals: 2)
-            key("lexicon"); number(item.lexiconWeight, decimals: 2)
+            field("token"); string(item.token)
+            field("weight"); number(item.weight, decimals: 2)
+            field("lexicon"); number(item.lexiconWeight, decimals: 2)
             writeSpan(start: item.start, end: item.end, rules: item.rules)
             endObject()
         }

@@ -70,10 +70,10 @@ extension JSONWriter {
     /// One line of `--rejects`: file, line, id (when known) and reason.
     public mutating func write(_ rejection: Rejection) {
         beginObject()
-        key("file"); string(rejection.file)
-        key("line"); int(rejection.line)
-        if let id = rejection.id { key("id"); string(id) }
-        key("reason"); string(rejection.reason)
+        field("file"); string(rejection.file)
+        field("line"); int(rejection.line)
+        if let id = rejection.id { field("id"); string(id) }
+        field("reason"); string(rejection.reason)
         endObject()
     }
 }

@@ -12,10 +12,20 @@ public struct JSONWriter {
     public mutating func beginArray() { separate(); bytes.append(0x5B); needsComma.append(false) }
     public mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
 
-    /// Writes `"name":`; the next value belongs to it.
+    /// Writes `"name":` for a name known only at run time; the next value belongs to it.
     public mutating func key(_ name: String) {
         separate()
         writeString(name)
+        bytes.append(0x3A)
+        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+    }
+
+    /// Writes `"name":` for a literal name (no escaping needed, no String built).
+    public mutating func field(_ name: StaticString) {
+        separate()
+        bytes.append(0x22)
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        bytes.append(0x22)
         bytes.append(0x3A)
         if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
     }

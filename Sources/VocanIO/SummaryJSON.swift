@@ -5,41 +5,41 @@ extension JSONWriter {
     public mutating func write(_ result: RunResult, file: String, warnings: [String]) {
         let summary = result.summary
         beginObject()
-        key("file"); string(file)
-        key("records"); beginObject()
-        key("read"); int(result.recordsRead)
-        key("analyzed"); int(summary.analyzed)
-        key("rejected"); int(result.rejectedCount)
+        field("file"); string(file)
+        field("records"); beginObject()
+        field("read"); int(result.recordsRead)
+        field("analyzed"); int(summary.analyzed)
+        field("rejected"); int(result.rejectedCount)
         endObject()
-        key("languages"); beginObject()
+        field("languages"); beginObject()
         for language in Language.allCases { key(language.rawValue); int(summary.languages[language] ?? 0) }
         endObject()
-        key("sentiment"); beginObject()
+        field("sentiment"); beginObject()
         for label in SentimentLabel.allCases { key(label.rawValue); int(summary.labels[label] ?? 0) }
-        key("mean_score"); number(summary.meanScore)
+        field("mean_score"); number(summary.meanScore)
         endObject()
-        key("emotions"); beginObject()
-        key("mean"); write(summary.emotionMix)
-        key("dominant"); beginObject()
+        field("emotions"); beginObject()
+        field("mean"); write(summary.emotionMix)
+        field("dominant"); beginObject()
         for emotion in Emotion.allCases { key(emotion.rawValue); int(summary.dominantEmotions[emotion] ?? 0) }
         endObject()
         endObject()
-        key("signals"); beginObject()
-        key("high_effort"); int(summary.highEffort)
-        key("high_effort_share"); number(summary.analyzed == 0 ? 0 : Double(summary.highEffort) / Double(summary.analyzed))
-        key("churn_risk"); int(summary.churnRisk)
+        field("signals"); beginObject()
+        field("high_effort"); int(summary.highEffort)
+        field("high_effort_share"); number(summary.analyzed == 0 ? 0 : Double(summary.highEffort) / Double(summary.analyzed))
+        field("churn_risk"); int(summary.churnRisk)
         for recommendation in Recommendation.allCases { key(recommendation.rawValue + "s"); int(summary.recommendations[recommendation] ?? 0) }
         endObject()
-        key("follow_up"); beginObject()
-        key("count"); int(summary.followUpCount)
-        key("items"); write(summary.followUps)
+        field("follow_up"); beginObject()
+        field("count"); int(summary.followUpCount)
+        field("items"); write(summary.followUps)
         endObject()
-        key("most_negative"); writeQuotes(summary.mostNegative)
-        key("most_positive"); writeQuotes(summary.mostPositive)
-        key("rejects"); beginArray()
+        field("most_negative"); writeQuotes(summary.mostNegative)
+        field("most_positive"); writeQuotes(summary.mostPositive)
+        field("rejects"); beginArray()
         for rejection in result.rejections { write(rejection) }
         endArray()
-        key("warnings"); beginArray()
+        field("warnings"); beginArray()
         for warning in warnings { string(warning) }
         endArray()
         endObject()
@@ -58,14 +58,14 @@ extension JSONWriter {
     /// One follow-up: id, line, reasons, urgency, sentiment, score and channel where known, quote.
     public mutating func write(_ item: FollowUpItem) {
         beginObject()
-        key("id"); string(item.id)
-        key("line"); int(item.line)
-        key("reasons"); strings(item.reasons.map(\.rawValue))
-        key("urgency"); number(item.urgency, decimals: 1)
-        key("sentiment"); number(item.sentiment)
-        if let score = item.score { key("score"); raw(score) }
-        if let channel = item.channel { key("channel"); string(channel) }
-        key("quote"); string(Quote.make(item.text, limit: Self.quoteLength))
+        field("id"); string(item.id)
+        field("line"); int(item.line)
+        field("reasons"); strings(item.reasons.map(\.rawValue))
+        field("urgency"); number(item.urgency, decimals: 1)
+        field("sentiment"); number(item.sentiment)
+        if let score = item.score { field("score"); raw(score) }
+        if let channel = item.channel { field("channel"); string(channel) }
+        field("quote"); string(Quote.make(item.text, limit: Self.quoteLength))
         endObject()
     }
 
@@ -73,10 +73,10 @@ extension JSONWriter {
         beginArray()
         for analysis in analyses {
             beginObject()
-            key("id"); string(analysis.feedback.id)
-            key("text"); string(Quote.masked(analysis.feedback.text))
-            key("sentiment"); write(analysis.sentiment)
-            key("evidence"); write(analysis.evidence)
+            field("id"); string(analysis.feedback.id)
+            field("text"); string(Quote.masked(analysis.feedback.text))
+            field("sentiment"); write(analysis.sentiment)
+            field("evidence"); write(analysis.evidence)
             endObject()
         }
         endArray()

@@ -9,8 +9,12 @@ public final class Segmenter {
     private let words: OpaquePointer
     private let sentencesByLocale: [SentenceLocale: OpaquePointer]
     private let folder: KeyFolder
-    private let emoticons: Set<String>
-    private let emoticonStarts: Set<UInt16>
+    /// Emoticons of up to four UTF-16 units, packed into one integer each (no String per candidate).
+    private let shortEmoticons: Set<UInt64>
+    /// The rare longer ones.
+    private let longEmoticons: Set<String>
+    /// Bit set over UTF-16 units: can an emoticon start with this unit?
+    private let emoticonStarts: [UInt64]
     private let maxEmoticonLength: Int
     private var units = [UInt16](repeating: 0, count: 4096)
     private var length = 0
@@ -41,8 +45,11 @@ public final class Segmenter {
         sentencesByLocale = sentences
         folder = try KeyFolder()
         let set = Set(emoticons.filter { !$0.isEmpty && $0.utf16.count <= 6 })
-        self.emoticons = set
-        emoticonStarts = Set(set.compactMap { $0.utf16.first })
+        shortEmoticons = Set(set.filter { $0.utf16.count <= 4 }.map { Self.pack($0.utf16) })
+        longEmoticons = set.filter { $0.utf16.count > 4 }
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for emoticon in set { if let unit = emoticon.utf16.first { starts[Int(unit >> 6)] |= 1 << UInt64(unit & 63) } }
+        emoticonStarts = starts
         maxEmoticonLength = set.map { $0.utf16.count }.max() ?? 0
     }
 
@@ -215,7 +222,8 @@ public final class Segmenter {
     /// The longest known emoticon made of touching segments starting at `index`.
     private func emoticonEnd(from index: Int) -> Int? {
         let first = segments[index]
-        guard maxEmoticonLength > 0, first.kind != .emoji, emoticonStarts.contains(unit(first.start)) else { return nil }
+        let start = unit(first.start)
+        guard maxEmoticonLength > 0, first.kind != .emoji, emoticonStarts[Int(start >> 6)] & (1 << UInt64(start & 63)) != 0 else { return nil }
         if first.kind == .word || first.kind == .number, first.end - first.start > 2 { return nil }
         // An emoticon that starts with a letter or digit must not continue a word ("ex:D" is not one).
         if first.kind != .other, first.start > 0, isAlphanumeric(unit(first.start - 1)) { return nil }
@@ -224,13 +232,22 @@ public final class Segmenter {
         while last >= index {
             let end = segments[last].end
             if end - first.start <= maxEmoticonLength {
-                let candidate = units.withUnsafeBufferPointer { String(decoding: $0[first.start..<end], as: UTF16.self) }
                 let endsInWord = segments[last].kind != .other && end < length && isAlphanumeric(unit(end))
-                if !endsInWord, emoticons.contains(candidate) { return last }
+                if !endsInWord, isEmoticon(first.start..<end) { return last }
             }
             last -= 1
         }
         return nil
+    }
+
+    private func isEmoticon(_ range: Range<Int>) -> Bool {
+        if range.count <= 4 { return shortEmoticons.contains(Self.pack(units[range])) }
+        return longEmoticons.contains(units.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF16.self) })
+    }
+
+    /// Up to four UTF-16 units in one integer; units are never zero, so lengths stay distinct.
+    private static func pack(_ units: some Sequence<UInt16>) -> UInt64 {
+        units.reduce(0) { $0 << 16 | UInt64($1) }
     }
 
     private func isAlphanumeric(_ unit: UInt16) -> Bool {
@@ -321,17 +338,23 @@ public final class Segmenter {
 
     // MARK: - Sentences
 
-    private static let terminatorUnits: Set<UInt16> = [
-        0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049,
-    ]
-    private static let terminators: Set<String> = [".", "!", "?", "\u{2026}", "\u{3002}", "\u{FF01}", "\u{FF1F}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}"]
+    /// Units that may end a sentence (terminal punctuation and line breaks).
+    private static func isTerminator(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Most short comments are one sentence: without a terminator or line break before the last token,
     /// ICU's sentence iterator has nothing to split and is skipped.
     private func singleSentence(_ tokens: [Token]) -> SentenceSpan? {
         // The last token that is not itself a terminator; a terminator before it may end a sentence.
-        guard let lastContent = tokens.last(where: { !($0.kind == .punctuation && Self.terminators.contains($0.key)) }) else { return nil }
-        for index in 0..<length where Self.terminatorUnits.contains(units[index]) {
+        guard let lastContent = tokens.last(where: { !($0.kind == .punctuation && $0.key.utf16.count == 1 && Self.isTerminator($0.key.utf16.first!)) })
+        else { return nil }
+        for index in 0..<length where Self.isTerminator(units[index]) {
             if scalarOffset(index) < lastContent.start { return nil }
         }
         var first = 0
