@@ -59,10 +59,9 @@ extension SentimentScorer {
                     }
                     clauses[clauseIndex].sum += weight
                     clauses[clauseIndex].evidence.append(evidence.count)
-                    let first = tokens[index], last = tokens[index + length - 1]
-                    let surface = length == 1 ? first.text : tokens[index..<index + length].map(\.text).joined(separator: " ")
-                    evidence.append(Evidence(token: surface, weight: weight, lexiconWeight: term.weight,
-                                             start: first.start, end: last.end, rules: rules))
+                    let span = Self.span(tokens, index..<index + length)
+                    evidence.append(Evidence(token: span.text, weight: weight, lexiconWeight: term.weight,
+                                             start: span.start, end: span.end, rules: rules))
                     evidenceSentence.append(sentenceIndex)
                 }
                 clauses[clauseIndex].emotions = clauseEmotions(clauses[clauseIndex].tokens, tokens: tokens, ids: ids,
@@ -168,6 +167,19 @@ extension SentimentScorer {
         /// A sentence that shares a link mostly reports (news, offers) rather than judges.
         var link = 1.0
         var exclamations: (count: Int, start: Int, end: Int)?
+
+        /// The stronger of the question and wish damping, for emotions and intent signals.
+        var damping: (factor: Double, rule: String)? {
+            if wish < question { return (wish, "wish") }
+            return question != 1 ? (question, "question") : nil
+        }
+    }
+
+    /// The text of a matched term (its tokens joined by spaces) and its scalar offsets.
+    static func span(_ tokens: [Token], _ range: Range<Int>) -> (text: String, start: Int, end: Int) {
+        let first = tokens[range.lowerBound], last = tokens[range.upperBound - 1]
+        let text = range.count == 1 ? first.text : tokens[range].map(\.text).joined(separator: " ")
+        return (text, first.start, last.end)
     }
 
     /// Questions that ask rather than judge, wishes, and exclamation marks.
@@ -233,16 +245,14 @@ extension SentimentScorer {
                 }
                 values = flipped
             }
-            let damping = min(factors.question, factors.wish)
-            if damping != 1 {
-                values *= damping
-                rules.append(factors.wish < factors.question ? "wish" : "question")
+            if let damping = factors.damping {
+                values *= damping.factor
+                rules.append(damping.rule)
             }
-            let first = tokens[index], last = tokens[index + hit.length - 1]
-            let surface = hit.length == 1 ? first.text : tokens[index..<index + hit.length].map(\.text).joined(separator: " ")
+            let span = Self.span(tokens, index..<index + hit.length)
             for emotion in Emotion.allCases where values[emotion.index] > 0 {
-                evidence.append(EmotionEvidence(token: surface, emotion: emotion, intensity: values[emotion.index],
-                                                start: first.start, end: last.end, rules: rules))
+                evidence.append(EmotionEvidence(token: span.text, emotion: emotion, intensity: values[emotion.index],
+                                                start: span.start, end: span.end, rules: rules))
             }
             result.combine(EmotionProfile(values))
             index += hit.length
@@ -269,15 +279,13 @@ extension SentimentScorer {
                     kind = .detractor
                     rules.append("negated")
                 }
-                let damping = min(factors.question, factors.wish)
-                if damping != 1, [.churn, .promoter, .detractor].contains(kind) {
-                    weight *= damping
-                    rules.append(factors.wish < factors.question ? "wish" : "question")
+                if let damping = factors.damping, [.churn, .promoter, .detractor].contains(kind) {
+                    weight *= damping.factor
+                    rules.append(damping.rule)
                 }
-                let first = tokens[index], last = tokens[index + length - 1]
-                let item = SignalEvidence(signal: kind, token: tokens[index..<index + length].map(\.text).joined(separator: " "),
-                                          weight: weight, start: first.start, end: last.end, rules: rules)
-                if let previous = lastOfKind[kind], evidence[previous].end > first.start {
+                let span = Self.span(tokens, index..<index + length)
+                let item = SignalEvidence(signal: kind, token: span.text, weight: weight, start: span.start, end: span.end, rules: rules)
+                if let previous = lastOfKind[kind], evidence[previous].end > span.start {
                     if weight > evidence[previous].weight { evidence[previous] = item }
                 } else {
                     lastOfKind[kind] = evidence.count
