@@ -24,11 +24,11 @@ public final class Analyzer {
             return language == .german ? .german : .english
         }
         let result: SentimentScorer.Result
-        if let pack = engine.packs[language] {
+        if let pack = engine.pack(for: language) {
             result = score(segmentation, ids: ids, with: pack)
         } else {
             // Neither language is plausible (short or foreign text): keep the reading that finds more.
-            let readings = Language.analyzed.compactMap { engine.packs[$0] }.map { score(segmentation, ids: ids, with: $0) }
+            let readings = Language.analyzed.compactMap(engine.pack(for:)).map { score(segmentation, ids: ids, with: $0) }
             result = readings.dropFirst().reduce(readings[0]) { $1.evidence.count > $0.evidence.count ? $1 : $0 }
         }
         return CommentAnalysis(feedback: feedback, language: language, sentiment: result.sentiment,

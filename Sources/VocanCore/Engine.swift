@@ -4,7 +4,6 @@ import VocanText
 /// The configured engine: lexicons and rules of both languages, loaded once and shared read-only by
 /// every `Analyzer` (one per thread).
 public struct Engine: Sendable {
-    public let packs: [Language: LanguagePack]
     public let german: LanguagePack
     public let english: LanguagePack
     public let identifier: LanguageIdentifier
@@ -32,23 +31,22 @@ public struct Engine: Sendable {
         let emoticons = Set(emojiEntries.filter { $0.tags.contains("emoticon") }.map(\.term))
         self.emoticons = emoticons
         let keys = try TermKeys(emoticons: emoticons)
+        // Parsed once, added to both languages where they apply.
+        let emojiEmotions = try LexiconFile.emotionEntries(name: "emotions.emoji.tsv", text: bundled("emotions.emoji.tsv"))
+        let extraOpinions = try extraLexicons.map { ($0.targetLanguages, try LexiconFile.sentimentEntries(name: $0.name, text: $0.text)) }
+        let extraEmotions = try extraEmotionLexicons.map { ($0.targetLanguages, try LexiconFile.emotionEntries(name: $0.name, text: $0.text)) }
         var packs: [Language: LanguagePack] = [:]
         var vocabulary = Vocabulary()
         for language in Language.analyzed {
             let code = language.rawValue
             var builder = LanguagePackBuilder(language: language, keys: keys, vocabulary: vocabulary)
             try builder.addRules(name: "rules.\(code).tsv", text: bundled("rules.\(code).tsv"))
-            try builder.addOpinions(try LexiconFile.sentimentEntries(name: "sentiment.\(code).tsv", text: bundled("sentiment.\(code).tsv")))
-            try builder.addOpinions(emojiEntries)
-            for source in extraLexicons where source.targetLanguages.contains(language) {
-                try builder.addOpinions(LexiconFile.sentimentEntries(name: source.name, text: source.text))
-            }
-            for name in ["emotions.\(code).tsv", "emotions.emoji.tsv"] {
-                try builder.addEmotions(LexiconFile.emotionEntries(name: name, text: bundled(name)))
-            }
-            for source in extraEmotionLexicons where source.targetLanguages.contains(language) {
-                try builder.addEmotions(LexiconFile.emotionEntries(name: source.name, text: source.text))
-            }
+            builder.addOpinions(try LexiconFile.sentimentEntries(name: "sentiment.\(code).tsv", text: bundled("sentiment.\(code).tsv")))
+            builder.addOpinions(emojiEntries)
+            for (languages, entries) in extraOpinions where languages.contains(language) { builder.addOpinions(entries) }
+            try builder.addEmotions(LexiconFile.emotionEntries(name: "emotions.\(code).tsv", text: bundled("emotions.\(code).tsv")))
+            builder.addEmotions(emojiEmotions)
+            for (languages, entries) in extraEmotions where languages.contains(language) { builder.addEmotions(entries) }
             if let parts = files["vocabulary.\(code).txt"] { builder.addCompoundParts(parts) }
             try builder.addSignals(name: "signals.\(code).tsv", text: bundled("signals.\(code).tsv"))
             let (pack, grown) = builder.build()
@@ -57,18 +55,26 @@ public struct Engine: Sendable {
         }
         identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
         self.vocabulary = vocabulary
-        self.packs = packs
         german = packs[.german]!
         english = packs[.english]!
     }
 }
 
 extension Engine {
+    /// The pack of an analyzed language; nil for `und`.
+    public func pack(for language: Language) -> LanguagePack? {
+        switch language {
+        case .german: german
+        case .english: english
+        case .undetermined: nil
+        }
+    }
+
     /// The opinion entry of a term (after folding and inflection), for inspection and tests.
     public func opinion(_ term: String, in language: Language) throws -> OpinionTerm? {
         let keys = try TermKeys(emoticons: emoticons).keys(term)
         guard keys.count == 1 else { return nil }
-        return packs[language]?.opinions[vocabulary.id(keys[0])]
+        return pack(for: language)?.opinions[vocabulary.id(keys[0])]
     }
 }
 
@@ -112,7 +118,7 @@ struct LanguagePackBuilder {
         }
     }
 
-    mutating func addOpinions(_ entries: [LexiconEntry]) throws {
+    mutating func addOpinions(_ entries: [LexiconEntry]) {
         for entry in entries {
             let termKeys = keys.keys(entry.term)
             guard !termKeys.isEmpty else { continue }

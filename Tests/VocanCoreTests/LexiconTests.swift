@@ -35,7 +35,7 @@ import VocanLexicons
 
     @Test func compoundSplitterFindsNeutralParts() throws {
         let engine = try Fixture.engine.get()
-        let splitter = try #require(engine.packs[.german]?.splitter)
+        let splitter = try #require(engine.pack(for: .german)?.splitter)
         #expect(splitter.split("routeraustauschtermin") == ["router", "austausch", "termin"])
         #expect(splitter.split("kundenhotlinenummer") == ["kundenhotline", "nummer"])
         #expect(splitter.split("tarifwechselberatung") == ["tarifwechsel", "beratung"])
@@ -86,6 +86,6 @@ import VocanLexicons
             try LexiconFile.sentimentEntries(name: name, text: #require(BundledLexicons.files[name]))
         }
         #expect(files.allSatisfy { $0.count >= 3000 })
-        #expect(engine.packs[.german]!.opinions.count > files[0].count)
+        #expect(engine.german.opinions.count > files[0].count)
     }
 }
