@@ -4,7 +4,8 @@
 ///
 /// ASCII takes a fast path in Swift; German umlauts are spelled out in Swift; everything else goes
 /// through ICU's NFKC case folding, then accents are dropped by NFD decomposition (`café` → `cafe`),
-/// and only what is still not ASCII (`ø`, `æ`) goes through the `de-ASCII` transliterator. Emoji keep their code points but lose skin tones and variation selectors.
+/// and only Latin letters still not ASCII (`ø`, `æ`) go through the `de-ASCII` transliterator.
+/// Emoji keep their code points but lose skin tones and variation selectors.
 /// Not thread-safe: use one folder per thread.
 public final class KeyFolder {
     private let normalizer: UnsafeRawPointer
@@ -48,21 +49,24 @@ public final class KeyFolder {
     /// The key of UTF-16 text; `emoji` keys only drop skin tones and variation selectors.
     func key(of units: UnsafeBufferPointer<UInt16>, emoji: Bool) -> String {
         if emoji { return emojiKey(units) }
-        var ascii = true
-        for unit in units where unit >= 0x80 {
-            ascii = false
-            break
-        }
-        if ascii {
-            return String(unsafeUninitializedCapacity: units.count) { buffer in
-                for (index, unit) in units.enumerated() {
-                    let byte = UInt8(truncatingIfNeeded: unit)
-                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
-                return units.count
+        return ascii(units, lowercased: true) ?? slowKey(units)
+    }
+
+    /// UTF-16 text as a Swift string, ASCII directly and the rest through ICU.
+    func string(_ units: UnsafeBufferPointer<UInt16>) -> String {
+        ascii(units, lowercased: false) ?? utf8String(units)
+    }
+
+    /// ASCII text straight from its UTF-16 units (nil if any unit is not ASCII), optionally lowercased.
+    private func ascii(_ units: UnsafeBufferPointer<UInt16>, lowercased: Bool) -> String? {
+        for unit in units where unit >= 0x80 { return nil }
+        return String(unsafeUninitializedCapacity: units.count) { buffer in
+            for (index, unit) in units.enumerated() {
+                let byte = UInt8(truncatingIfNeeded: unit)
+                buffer[index] = lowercased && byte &- 0x41 < 26 ? byte | 0x20 : byte
             }
+            return units.count
         }
-        return slowKey(units)
     }
 
     private func slowKey(_ units: UnsafeBufferPointer<UInt16>) -> String {
@@ -146,7 +150,7 @@ public final class KeyFolder {
     }
 
     /// UTF-16 to a Swift string through ICU, which is faster than `String(decoding:as: UTF16.self)`.
-    func utf8String(_ units: UnsafeBufferPointer<UInt16>) -> String {
+    private func utf8String(_ units: UnsafeBufferPointer<UInt16>) -> String {
         if bytes.count < units.count * 3 + 4 { bytes = [UInt8](repeating: 0, count: units.count * 3 + 4) }
         var status = U_ZERO_ERROR
         var length: Int32 = 0

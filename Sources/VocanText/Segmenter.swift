@@ -284,7 +284,7 @@ public final class Segmenter {
     private func makeToken(_ start: Int, _ end: Int, kind: TokenKind) -> Token {
         units.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            let text = asciiString(slice) ?? folder.utf8String(slice)
+            let text = folder.string(slice)
             let key: String
             switch kind {
             case .emoji: key = folder.key(of: slice, emoji: true)
@@ -295,15 +295,6 @@ public final class Segmenter {
             return Token(
                 text: text, key: key, kind: kind, start: scalarOffset(start), end: scalarOffset(end),
                 isAllCaps: wordLike && isAllCaps(slice), isElongated: wordLike && isElongated(key))
-        }
-    }
-
-    /// ASCII text straight from its UTF-16 units, without a round trip through ICU.
-    private func asciiString(_ slice: UnsafeBufferPointer<UInt16>) -> String? {
-        for unit in slice where unit >= 0x80 { return nil }
-        return String(unsafeUninitializedCapacity: slice.count) { buffer in
-            for (index, unit) in slice.enumerated() { buffer[index] = UInt8(truncatingIfNeeded: unit) }
-            return slice.count
         }
     }
 
@@ -363,7 +354,7 @@ public final class Segmenter {
         while end > first, isSpace(units[end - 1]) { end -= 1 }
         let text = units.withUnsafeBufferPointer { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[first..<end])
-            return asciiString(slice) ?? folder.utf8String(slice)
+            return folder.string(slice)
         }
         return SentenceSpan(text: text, tokens: 0..<tokens.count, start: scalarOffset(first), end: scalarOffset(end))
     }
@@ -389,7 +380,7 @@ public final class Segmenter {
             let firstToken = tokenIndex
             while tokenIndex < tokens.count, tokens[tokenIndex].start < scalarEnd { tokenIndex += 1 }
             if first < end, tokenIndex > firstToken {
-                let text = units.withUnsafeBufferPointer { folder.utf8String(UnsafeBufferPointer(rebasing: $0[first..<end])) }
+                let text = units.withUnsafeBufferPointer { folder.string(UnsafeBufferPointer(rebasing: $0[first..<end])) }
                 sentences.append(SentenceSpan(
                     text: text, tokens: firstToken..<tokenIndex, start: scalarOffset(first), end: scalarEnd))
             }
