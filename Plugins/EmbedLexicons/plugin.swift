@@ -1,7 +1,8 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the package's `lexicons/` folder into the target as generated Swift source.
+/// Compiles the package's `lexicons/` folder into the target as generated Swift source: the files'
+/// texts and the engine image built from them.
 @main
 struct EmbedLexicons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
@@ -13,8 +14,8 @@ struct EmbedLexicons: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("BundledLexicons.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) lexicon files",
-                executable: try context.tool(named: "LexiconEmbedder").url,
+                displayName: "Compiling \(inputs.count) lexicon files",
+                executable: try context.tool(named: "LexiconCompiler").url,
                 arguments: [directory.path, output.path],
                 inputFiles: inputs,
                 outputFiles: [output]

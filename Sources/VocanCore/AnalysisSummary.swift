@@ -5,8 +5,6 @@ public struct AnalysisSummary: Sendable {
     public static let quoted = 5
 
     public private(set) var analyzed = 0
-    public private(set) var languages: [Language: Int] = [:]
-    public private(set) var labels: [SentimentLabel: Int] = [:]
     public private(set) var scoreTotal = 0.0
     /// The most negative comments, most negative first.
     public private(set) var mostNegative: [CommentAnalysis] = []
@@ -14,52 +12,93 @@ public struct AnalysisSummary: Sendable {
     public private(set) var mostPositive: [CommentAnalysis] = []
     /// Sum of the comments' emotion intensities (divide by `analyzed` for the mean).
     public private(set) var emotionTotals = SIMD8<Double>.zero
-    /// How many comments each emotion dominates.
-    public private(set) var dominantEmotions: [Emotion: Int] = [:]
     /// Comments with effort at or above `Signals.threshold`.
     public private(set) var highEffort = 0
     /// Comments with churn risk at or above `Signals.threshold`.
     public private(set) var churnRisk = 0
-    public private(set) var recommendations: [Recommendation: Int] = [:]
     /// All comments that need a follow-up.
     public private(set) var followUpCount = 0
-    /// The most urgent follow-ups, most urgent first (at most `followUpLimit`).
-    public private(set) var followUps: [FollowUpItem] = []
     public static let followUpLimit = 1000
+
+    // Counters indexed by the enums' positions: adding a comment hashes nothing.
+    private var languageCounts = [Int](repeating: 0, count: Language.allCases.count)
+    private var labelCounts = [Int](repeating: 0, count: SentimentLabel.allCases.count)
+    private var dominantCounts = [Int](repeating: 0, count: Emotion.allCases.count)
+    private var recommendationCounts = [Int](repeating: 0, count: Recommendation.allCases.count)
+    /// Follow-up candidates, sorted and cut to `followUpLimit` whenever they reach twice that.
+    private var candidates: [FollowUpItem] = []
+
+    public init() {}
+
+    /// Comments per language.
+    public var languages: [Language: Int] { Self.counts(languageCounts, Language.allCases) }
+    /// Comments per sentiment label.
+    public var labels: [SentimentLabel: Int] { Self.counts(labelCounts, SentimentLabel.allCases) }
+    /// How many comments each emotion dominates.
+    public var dominantEmotions: [Emotion: Int] { Self.counts(dominantCounts, Emotion.allCases) }
+    public var recommendations: [Recommendation: Int] { Self.counts(recommendationCounts, Recommendation.allCases) }
+
+    /// The most urgent follow-ups, most urgent first (at most `followUpLimit`); equal ones keep input order.
+    public var followUps: [FollowUpItem] { Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }
 
     /// The mean intensity of each emotion over all analyzed comments.
     public var emotionMix: EmotionProfile {
         EmotionProfile(analyzed == 0 ? .zero : emotionTotals / Double(analyzed))
     }
 
-    public init() {}
-
     /// Mean comment score, 0 when nothing was analyzed.
     public var meanScore: Double { analyzed == 0 ? 0 : scoreTotal / Double(analyzed) }
 
     public mutating func add(_ analysis: CommentAnalysis) {
         analyzed += 1
-        languages[analysis.language, default: 0] += 1
-        labels[analysis.sentiment.label, default: 0] += 1
+        languageCounts[Language.allCases.firstIndex(of: analysis.language)!] += 1
+        labelCounts[analysis.sentiment.label.index] += 1
         scoreTotal += analysis.sentiment.score
         emotionTotals += analysis.emotions.values
-        if let dominant = analysis.emotions.dominant { dominantEmotions[dominant, default: 0] += 1 }
+        if let dominant = analysis.emotions.dominant { dominantCounts[dominant.index] += 1 }
         let signals = analysis.signals
         if signals.effort >= Signals.threshold { highEffort += 1 }
         if signals.churnRisk >= Signals.threshold { churnRisk += 1 }
-        if let recommend = signals.recommend { recommendations[recommend, default: 0] += 1 }
+        if let recommend = signals.recommend { recommendationCounts[recommend == .promoter ? 0 : 1] += 1 }
         if signals.followUp.needed {
             followUpCount += 1
-            let item = FollowUpItem(analysis)
-            let index = followUps.firstIndex { item.isMoreUrgent(than: $0) } ?? followUps.count
-            if index < Self.followUpLimit {
-                followUps.insert(item, at: index)
-                if followUps.count > Self.followUpLimit { followUps.removeLast() }
-            }
+            candidates.append(FollowUpItem(analysis, sequence: followUpCount))
+            if candidates.count >= 2 * Self.followUpLimit { candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }
         }
         let score = analysis.sentiment.score
         if score < 0 { Self.keep(analysis, in: &mostNegative) { $0.sentiment.score < $1.sentiment.score } }
         if score > 0 { Self.keep(analysis, in: &mostPositive) { $0.sentiment.score > $1.sentiment.score } }
+    }
+
+    /// Adds the comments of `other`, which come after those added so far.
+    public mutating func merge(_ other: AnalysisSummary) {
+        analyzed += other.analyzed
+        scoreTotal += other.scoreTotal
+        emotionTotals += other.emotionTotals
+        highEffort += other.highEffort
+        churnRisk += other.churnRisk
+        for index in languageCounts.indices { languageCounts[index] += other.languageCounts[index] }
+        for index in labelCounts.indices { labelCounts[index] += other.labelCounts[index] }
+        for index in dominantCounts.indices { dominantCounts[index] += other.dominantCounts[index] }
+        for index in recommendationCounts.indices { recommendationCounts[index] += other.recommendationCounts[index] }
+        for var item in other.candidates {
+            item.sequence += followUpCount
+            candidates.append(item)
+        }
+        followUpCount += other.followUpCount
+        if candidates.count >= 2 * Self.followUpLimit { candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }
+        for analysis in other.mostNegative { Self.keep(analysis, in: &mostNegative) { $0.sentiment.score < $1.sentiment.score } }
+        for analysis in other.mostPositive { Self.keep(analysis, in: &mostPositive) { $0.sentiment.score > $1.sentiment.score } }
+    }
+
+    private static func ranked(_ items: [FollowUpItem]) -> [FollowUpItem] {
+        items.sorted { $0.isMoreUrgent(than: $1) || (!$1.isMoreUrgent(than: $0) && $0.sequence < $1.sequence) }
+    }
+
+    private static func counts<Key: Hashable>(_ counts: [Int], _ keys: [Key]) -> [Key: Int] {
+        var result: [Key: Int] = [:]
+        for (key, count) in zip(keys, counts) where count > 0 { result[key] = count }
+        return result
     }
 
     /// Keeps the `quoted` best by `isBetter`; ties keep the earlier comment.
@@ -83,8 +122,11 @@ public struct FollowUpItem: Sendable, Equatable {
     public var channel: String?
     /// The whole comment; outputs quote it shortened and with personal data masked.
     public var text: String
+    /// Its place among the follow-ups in input order (1, 2, ...).
+    var sequence: Int
 
-    init(_ analysis: CommentAnalysis) {
+    init(_ analysis: CommentAnalysis, sequence: Int) {
+        self.sequence = sequence
         id = analysis.feedback.id
         line = analysis.feedback.line
         reasons = analysis.signals.followUp.reasons

@@ -3,6 +3,16 @@ public enum SentimentLabel: String, Sendable, Codable, CaseIterable {
     case positive, negative, neutral
     /// Clearly positive and clearly negative clauses in one comment or sentence.
     case mixed
+
+    /// Position in per-label counters (declaration order).
+    var index: Int {
+        switch self {
+        case .positive: 0
+        case .negative: 1
+        case .neutral: 2
+        case .mixed: 3
+        }
+    }
 }
 
 /// A score in [-1, 1] with its label.
@@ -16,6 +26,46 @@ public struct SentimentScore: Sendable, Equatable {
     }
 }
 
+/// The rules that changed a piece of evidence, in the order the outputs list them.
+public struct EvidenceRules: OptionSet, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// A German compound split into known parts (`Riesenärger`).
+    public static let compound = EvidenceRules(rawValue: 1 << 0)
+    /// Written in capitals in a text that is not all capitals.
+    public static let caps = EvidenceRules(rawValue: 1 << 1)
+    /// A letter repeated (`suuuper`).
+    public static let elongated = EvidenceRules(rawValue: 1 << 2)
+    public static let intensified = EvidenceRules(rawValue: 1 << 3)
+    public static let downtoned = EvidenceRules(rawValue: 1 << 4)
+    public static let negated = EvidenceRules(rawValue: 1 << 5)
+    /// Damped: the sentence asks rather than judges.
+    public static let question = EvidenceRules(rawValue: 1 << 6)
+    /// Damped: the sentence states a wish.
+    public static let wish = EvidenceRules(rawValue: 1 << 7)
+    /// Damped: the sentence shares a link.
+    public static let link = EvidenceRules(rawValue: 1 << 8)
+    /// Weighted by a contrast cue (`aber`, `but`).
+    public static let contrast = EvidenceRules(rawValue: 1 << 9)
+    /// Weighted by a concession cue (`obwohl`, `although`).
+    public static let concession = EvidenceRules(rawValue: 1 << 10)
+    /// Exclamation marks.
+    public static let emphasis = EvidenceRules(rawValue: 1 << 11)
+
+    /// Every rule with its name as the outputs spell it, in output order.
+    public static let named: [(rule: EvidenceRules, name: StaticString)] = [
+        (.compound, "compound"), (.caps, "caps"), (.elongated, "elongated"), (.intensified, "intensified"),
+        (.downtoned, "downtoned"), (.negated, "negated"), (.question, "question"), (.wish, "wish"), (.link, "link"),
+        (.contrast, "contrast"), (.concession, "concession"), (.emphasis, "emphasis"),
+    ]
+
+    /// The names of the rules in the set (`["intensified", "contrast"]`).
+    public var names: [String] { Self.named.filter { contains($0.rule) }.map { $0.name.description } }
+
+    public var description: String { names.description }
+}
+
 /// A token (or phrase) that moved the score, and by how much after every rule.
 public struct Evidence: Sendable, Equatable {
     /// The text as written (`schlecht`, `Finger weg`, `😡`, `!!!`).
@@ -27,14 +77,14 @@ public struct Evidence: Sendable, Equatable {
     /// Scalar offsets in the comment.
     public var start: Int
     public var end: Int
-    /// The rules that changed it: `negated`, `intensified`, `downtoned`, `caps`, `elongated`,
-    /// `contrast`, `concession`, `question`, `wish`, `compound`, `emphasis`.
-    public var rules: [String]
+    /// The rules that changed it.
+    public var rules: EvidenceRules
 }
 
 /// A clause: the part of a sentence between contrast or coordination cues.
 public struct ClauseAnalysis: Sendable, Equatable {
-    public var text: String
+    /// The clause's text: a slice of the comment.
+    public var text: Substring
     public var start: Int
     public var end: Int
     public var sentiment: SentimentScore
@@ -45,7 +95,8 @@ public struct ClauseAnalysis: Sendable, Equatable {
 
 /// A sentence with its score and clauses.
 public struct SentenceAnalysis: Sendable, Equatable {
-    public var text: String
+    /// The sentence's text: a slice of the comment.
+    public var text: Substring
     public var start: Int
     public var end: Int
     public var sentiment: SentimentScore

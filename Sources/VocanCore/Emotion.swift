@@ -17,14 +17,25 @@ public enum Emotion: String, CaseIterable, Sendable, Codable {
     }
 
     /// Position in an `EmotionProfile` (alphabetical, like the keys).
-    var index: Int { Emotion.allCases.firstIndex(of: self)! }
+    var index: Int {
+        switch self {
+        case .anger: 0
+        case .anticipation: 1
+        case .disgust: 2
+        case .fear: 3
+        case .joy: 4
+        case .sadness: 5
+        case .surprise: 6
+        case .trust: 7
+        }
+    }
 }
 
 /// Intensities in [0, 1] for the eight emotions.
 ///
 /// Several cues of one emotion combine like independent evidence, `1 − (1 − a)(1 − b)`, so the
 /// intensity grows with each cue but never passes 1.
-public struct EmotionProfile: Sendable, Equatable {
+public struct EmotionProfile: Sendable, Hashable, BitwiseCopyable {
     public internal(set) var values: SIMD8<Double>
 
     public init(_ values: SIMD8<Double> = .zero) { self.values = values }
@@ -56,5 +67,5 @@ public struct EmotionEvidence: Sendable, Equatable {
     public var intensity: Double
     public var start: Int
     public var end: Int
-    public var rules: [String]
+    public var rules: EvidenceRules
 }

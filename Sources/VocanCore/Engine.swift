@@ -1,8 +1,11 @@
-import VocanLexicons
 import VocanText
 
 /// The configured engine: lexicons and rules of both languages, loaded once and shared read-only by
 /// every `Analyzer` (one per thread).
+///
+/// An engine is built from lexicon texts (`init(options:extraLexicons:extraEmotionLexicons:files:)`)
+/// or, much faster, loaded from a compiled `EngineImage` of them; the vocan binary carries the image
+/// of its bundled lexicons, built when vocan is built.
 public struct Engine: Sendable {
     public let german: LanguagePack
     public let english: LanguagePack
@@ -10,32 +13,43 @@ public struct Engine: Sendable {
     /// Every key the lexicons know, numbered.
     public let vocabulary: Vocabulary
     /// Emoticons the segmenter must recognize (from the emoji lexicons).
-    public let emoticons: Set<String>
-    public let options: AnalysisOptions
+    public let emoticons: [String]
+    /// How keys spell Latin letters such as `ø` (made with ICU's transliterator when the engine was built).
+    public let latinSpellings: LatinSpellings
+    public var options: AnalysisOptions
 
-    /// Loads the bundled lexicons, then `extraLexicons` (sentiment lexicons in the vocan, SentiWS or
-    /// VADER format) and `extraEmotionLexicons` whose entries add to or override the bundled ones.
-    /// `files` maps lexicon file names to their text; by default the files bundled from `lexicons/`.
+    init(german: LanguagePack, english: LanguagePack, identifier: LanguageIdentifier, vocabulary: Vocabulary,
+         emoticons: [String], latinSpellings: LatinSpellings, options: AnalysisOptions) {
+        self.german = german
+        self.english = english
+        self.identifier = identifier
+        self.vocabulary = vocabulary
+        self.emoticons = emoticons
+        self.latinSpellings = latinSpellings
+        self.options = options
+    }
+
+    /// Loads the lexicons in `files` (lexicon file names to their text, as in `lexicons/`), then
+    /// `extraLexicons` (sentiment lexicons in the vocan, SentiWS or VADER format) and
+    /// `extraEmotionLexicons`, whose entries add to or override the earlier ones.
     public init(
         options: AnalysisOptions = AnalysisOptions(), extraLexicons: [LexiconSource] = [],
-        extraEmotionLexicons: [LexiconSource] = [], files: [String: String] = BundledLexicons.files
+        extraEmotionLexicons: [LexiconSource] = [], files: [String: String]
     ) throws {
-        self.options = options
         func bundled(_ name: String) throws -> String {
             guard let text = files[name] else {
-                throw LexiconError(file: name, line: 0, reason: "missing from the bundled lexicons")
+                throw LexiconError(file: name, line: 0, reason: "missing from the lexicons")
             }
             return text
         }
         let emojiEntries = try LexiconFile.sentimentEntries(name: "sentiment.emoji.tsv", text: bundled("sentiment.emoji.tsv"))
-        let emoticons = Set(emojiEntries.filter { $0.tags.contains("emoticon") }.map(\.term))
-        self.emoticons = emoticons
+        let emoticons = Set(emojiEntries.filter { $0.tags.contains("emoticon") }.map(\.term)).sorted()
         let keys = try TermKeys(emoticons: emoticons)
         // Parsed once, added to both languages where they apply.
         let emojiEmotions = try LexiconFile.emotionEntries(name: "emotions.emoji.tsv", text: bundled("emotions.emoji.tsv"))
         let extraOpinions = try extraLexicons.map { ($0.targetLanguages, try LexiconFile.sentimentEntries(name: $0.name, text: $0.text)) }
         let extraEmotions = try extraEmotionLexicons.map { ($0.targetLanguages, try LexiconFile.emotionEntries(name: $0.name, text: $0.text)) }
-        var packs: [Language: LanguagePack] = [:]
+        var builders: [LanguagePackBuilder] = []
         var vocabulary = Vocabulary()
         for language in Language.analyzed {
             let code = language.rawValue
@@ -49,14 +63,13 @@ public struct Engine: Sendable {
             for (languages, entries) in extraEmotions where languages.contains(language) { builder.addEmotions(entries) }
             if let parts = files["vocabulary.\(code).txt"] { builder.addCompoundParts(parts) }
             try builder.addSignals(name: "signals.\(code).tsv", text: bundled("signals.\(code).tsv"))
-            let (pack, grown) = builder.build()
-            packs[language] = pack
-            vocabulary = grown
+            vocabulary = builder.finishVocabulary()
+            builders.append(builder)
         }
-        identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
-        self.vocabulary = vocabulary
-        german = packs[.german]!
-        english = packs[.english]!
+        let identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
+        let packs = try builders.map { try $0.build(vocabulary: vocabulary) }
+        self.init(german: packs[0], english: packs[1], identifier: identifier.sized(to: vocabulary.count),
+                  vocabulary: vocabulary, emoticons: emoticons, latinSpellings: keys.latinSpellings(), options: options)
     }
 }
 
@@ -76,35 +89,56 @@ extension Engine {
         guard keys.count == 1 else { return nil }
         return pack(for: language)?.opinions[vocabulary.id(keys[0])]
     }
+
+    /// The parts the compound splitter finds in a key (`routeraustauschtermin` → router, austausch,
+    /// termin), nil when it is no compound of known words; for inspection and tests.
+    public func compoundParts(_ key: String, in language: Language) -> [String]? {
+        guard let splitter = pack(for: language)?.splitter else { return nil }
+        var bytes = Array(key.utf8)
+        var parts: [Range<Int>] = []
+        let found = bytes.withUnsafeMutableBufferPointer { splitter.split(UnsafeBufferPointer($0), vocabulary: vocabulary, into: &parts) }
+        bytes = Array(key.utf8)
+        return found ? parts.map { String(decoding: bytes[$0], as: UTF8.self) } : nil
+    }
 }
 
 /// Folds lexicon terms into token keys exactly as the segmenter folds comment text.
-struct TermKeys {
-    private let segmenter: Segmenter
+final class TermKeys {
+    private var segmenter: Segmenter
 
-    init(emoticons: Set<String>) throws { segmenter = try Segmenter(emoticons: emoticons) }
+    init(emoticons: [String]) throws { segmenter = try Segmenter(emoticons: emoticons) }
+
+    /// The spellings of non-ASCII Latin letters this folding uses (from ICU's transliterator).
+    func latinSpellings() -> LatinSpellings { segmenter.latinSpellings() }
 
     /// The keys of a term: one per token (`gar nicht` → `gar`, `nicht`; `Top-Beratung` → `top-beratung`).
     func keys(_ term: String) -> [String] {
         if term.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return [term.lowercased()] }
         // A single word of letters (umlauts included) needs folding but no segmentation.
         if term.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { return [segmenter.key(term)] }
-        return segmenter.segment(term) { _ in .german }.tokens.map(\.key)
+        let segmentation = segmenter.segment(term, locale: .german)
+        return segmentation.tokens.map(segmentation.key)
     }
 }
 
 /// Assembles a `LanguagePack` from lexicon entries, generating inflected forms.
 struct LanguagePackBuilder {
-    private var pack: LanguagePack
+    let language: Language
     private let keys: TermKeys
     private var vocabulary: Vocabulary
     private let inflector: Inflector
+    private var opinions = TermTableBuilder<OpinionTerm>()
+    private var rules = TermTableBuilder<Rule>()
+    private var emotions = TermTableBuilder<EmotionProfile>()
+    private var signals = SignalPatternsBuilder()
+    private var contractedNegation: Rule?
     private var compoundParts: Set<String> = []
+    private var compoundIDs: [TermID] = []
     private var generated: [(key: String, term: OpinionTerm)] = []
     private var generatedEmotions: [(keys: [String], profile: EmotionProfile)] = []
 
     init(language: Language, keys: TermKeys, vocabulary: Vocabulary) {
-        pack = LanguagePack(language: language)
+        self.language = language
         self.keys = keys
         self.vocabulary = vocabulary
         inflector = Inflector(language: language)
@@ -112,9 +146,10 @@ struct LanguagePackBuilder {
 
     mutating func addRules(name: String, text: String) throws {
         for (line, fields) in LexiconFile.records(text) {
-            let (term, rule) = try Rule.parse(fields, file: name, line: line)
-            if term == "n't" { pack.contractedNegation = rule }
-            pack.rules.insert(ids(term), rule)
+            var (term, rule, pairedWith) = try Rule.parse(fields, file: name, line: line)
+            if let pairedWith { rule.pairedWith = ids(pairedWith).first ?? Vocabulary.unknown }
+            if term == "n't" { contractedNegation = rule }
+            rules.insert(ids(term), rule)
         }
     }
 
@@ -124,7 +159,7 @@ struct LanguagePackBuilder {
             guard !termKeys.isEmpty else { continue }
             let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"),
                                    isSentenceAdverb: entry.tags.contains("sentence_adverb"))
-            pack.opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
+            opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])
                 for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append((form, term)) }
@@ -136,7 +171,7 @@ struct LanguagePackBuilder {
         for (term, profile) in entries {
             let termKeys = keys.keys(term)
             guard !termKeys.isEmpty else { continue }
-            pack.emotions.insert(termKeys.map { vocabulary.intern($0) }, profile)
+            emotions.insert(termKeys.map { vocabulary.intern($0) }, profile)
             if termKeys.count == 1 {
                 for form in inflector.forms(of: termKeys[0], tags: [], comparison: false) { generatedEmotions.append(([form], profile)) }
             }
@@ -145,7 +180,9 @@ struct LanguagePackBuilder {
 
     mutating func addSignals(name: String, text: String) throws {
         let keys = self.keys
-        try pack.signals.add(name: name, text: text) { term in keys.keys(term).map { vocabulary.intern($0) } }
+        var vocabulary = self.vocabulary
+        try signals.add(name: name, text: text) { term in keys.keys(term).map { vocabulary.intern($0) } }
+        self.vocabulary = vocabulary
     }
 
     /// Neutral words the compound splitter may use as parts (`vocabulary.de.txt`).
@@ -158,20 +195,36 @@ struct LanguagePackBuilder {
         }
     }
 
-    /// The finished pack and the vocabulary grown by its terms.
-    consuming func build() -> (LanguagePack, Vocabulary) {
+    /// Adds the generated forms and compound parts to the tables and returns the vocabulary grown by
+    /// this pack's terms (the next pack and the language identifier number theirs after them).
+    mutating func finishVocabulary() -> Vocabulary {
         // Later sources override earlier ones, so their generated forms go in first.
         // Inflected parts matter for German compounds only (Kunden|service); English splits at hyphens.
-        let inflectedParts = pack.language == .german
+        let inflectedParts = language == .german
         for (key, term) in generated.reversed() {
-            pack.opinions.insert([vocabulary.intern(key)], term, replace: false)
+            opinions.insert([vocabulary.intern(key)], term, replace: false)
             if inflectedParts { compoundParts.insert(key) }
         }
         for (keys, profile) in generatedEmotions.reversed() {
-            pack.emotions.insert(keys.map { vocabulary.intern($0) }, profile, replace: false)
+            emotions.insert(keys.map { vocabulary.intern($0) }, profile, replace: false)
         }
-        pack.splitter = CompoundSplitter(known: compoundParts)
-        return (pack, vocabulary)
+        compoundIDs = compoundParts.map { vocabulary.intern($0) }
+        generated = []
+        generatedEmotions = []
+        return vocabulary
+    }
+
+    /// The finished pack, its tables sized to the complete `vocabulary`.
+    func build(vocabulary: Vocabulary) throws -> LanguagePack {
+        let count = vocabulary.count
+        return LanguagePack(
+            language: language,
+            opinions: try opinions.build(idCount: count, name: "sentiment.\(language.rawValue).tsv"),
+            rules: try rules.build(idCount: count, name: "rules.\(language.rawValue).tsv"),
+            emotions: try emotions.build(idCount: count, name: "emotions.\(language.rawValue).tsv"),
+            signals: signals.build(idCount: count),
+            splitter: CompoundSplitter(knownIDs: compoundIDs, idCount: count),
+            contractedNegation: contractedNegation)
     }
 
     private mutating func ids(_ term: String) -> [TermID] { keys.keys(term).map { vocabulary.intern($0) } }

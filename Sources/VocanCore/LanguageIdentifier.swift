@@ -1,5 +1,3 @@
-import VocanText
-
 /// Tells German from English without a model: stop words, character trigrams and letters from
 /// `lexicons/language.tsv`, plus how many words each language's opinion lexicon knows.
 public struct LanguageIdentifier: Sendable {
@@ -13,23 +11,37 @@ public struct LanguageIdentifier: Sendable {
     public static let lexiconWordScore = 0.5
 
     /// Weights of one feature for German and English.
-    struct Weights: Sendable {
+    struct Weights: Sendable, BitwiseCopyable {
         var german = 0.0
         var english = 0.0
 
         mutating func add(_ weight: Double, for language: Language) {
             if language == .german { german += weight } else if language == .english { english += weight }
         }
+
+        mutating func add(_ other: Weights) {
+            german += other.german
+            english += other.english
+        }
     }
 
-    /// Indexed by term id (dense), so a lookup is no hash.
-    private var words: [Weights?] = []
+    /// Per term id: index + 1 into `wordWeights`, 0 for none.
+    private(set) var wordIndex: [UInt16] = []
+    private(set) var wordWeights: [Weights] = []
     /// Trigrams packed into the low 24 bits (three UTF-8 bytes), which is much cheaper than strings.
-    private var trigrams: [UInt32: Weights] = [:]
-    private var letters: [Unicode.Scalar: Weights] = [:]
+    private(set) var trigrams: [UInt32: Weights] = [:]
+    private(set) var letters: [Unicode.Scalar: Weights] = [:]
+
+    init(wordIndex: [UInt16], wordWeights: [Weights], trigrams: [UInt32: Weights], letters: [Unicode.Scalar: Weights]) {
+        self.wordIndex = wordIndex
+        self.wordWeights = wordWeights
+        self.trigrams = trigrams
+        self.letters = letters
+    }
 
     /// Parses the profile file, numbering its words in the engine's vocabulary.
     public init(profile: String, file: String = "language.tsv", vocabulary: inout Vocabulary) throws {
+        var words: [TermID: Weights] = [:]
         for (line, fields) in LexiconFile.records(profile) {
             guard fields.count >= 4, let language = Language(rawValue: String(fields[0])),
                   let weight = Double(fields[3]) else {
@@ -38,11 +50,7 @@ public struct LanguageIdentifier: Sendable {
             let feature = String(fields[2])
             switch fields[1] {
             case "word":
-                let id = Int(vocabulary.intern(feature))
-                if id >= words.count { words += Array(repeating: nil, count: id - words.count + 1) }
-                var weights = words[id] ?? Weights()
-                weights.add(weight, for: language)
-                words[id] = weights
+                words[vocabulary.intern(feature), default: Weights()].add(weight, for: language)
             case "trigram":
                 let bytes = Array(feature.utf8)
                 guard bytes.count == 3 else { throw LexiconError(file: file, line: line, reason: "a trigram has three ASCII letters") }
@@ -53,46 +61,50 @@ public struct LanguageIdentifier: Sendable {
                 throw LexiconError(file: file, line: line, reason: "feature kind must be word, trigram or char")
             }
         }
+        for (id, weights) in words.sorted(by: { $0.key < $1.key }) {
+            if Int(id) >= wordIndex.count { wordIndex += Array(repeating: 0, count: Int(id) - wordIndex.count + 1) }
+            wordWeights.append(weights)
+            wordIndex[Int(id)] = UInt16(wordWeights.count)
+        }
+    }
+
+    /// The identifier with its per-id table covering a vocabulary of `count` ids.
+    func sized(to count: Int) -> LanguageIdentifier {
+        var copy = self
+        if copy.wordIndex.count < count { copy.wordIndex += Array(repeating: 0, count: count - copy.wordIndex.count) }
+        return copy
     }
 
     private static func pack(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
 
     /// The language of a tokenized comment.
-    public func identify(_ tokens: [Token], ids: [TermID], german: LanguagePack, english: LanguagePack) -> Language {
+    func identify(_ comment: CommentText, german: LanguagePack, english: LanguagePack) -> Language {
         var scores = Weights()
-        for (index, token) in tokens.enumerated() where token.kind.isWordLike {
+        let tokens = comment.tokens, ids = comment.ids
+        for index in tokens.indices where tokens[index].kind.isWordLike {
             let id = ids[index]
-            if id >= 0, Int(id) < words.count, let weights = words[Int(id)] {
-                scores.german += weights.german
-                scores.english += weights.english
+            if id >= 0, Int(id) < wordIndex.count, wordIndex[Int(id)] != 0 {
+                scores.add(wordWeights[Int(wordIndex[Int(id)]) - 1])
             }
             let inGerman = german.opinions.starts(with: id), inEnglish = english.opinions.starts(with: id)
             if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
         }
         // Stop words and lexicons usually decide; letters and trigrams only when they do not.
         if let clear = decision(scores, margin: Self.clearLead) { return clear }
-        for token in tokens where token.kind.isWordLike {
+        for index in tokens.indices where tokens[index].kind.isWordLike {
             var window: UInt32 = 0x5F
             var length = 1
-            for byte in token.key.utf8 {
+            for byte in comment.key(index) {
                 window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
                 length += 1
-                if length >= 3, let weights = trigrams[window] {
-                    scores.german += weights.german
-                    scores.english += weights.english
-                }
+                if length >= 3, let weights = trigrams[window] { scores.add(weights) }
             }
             window = (window << 8 | 0x5F) & 0xFF_FFFF
-            if let weights = trigrams[window] {
-                scores.german += weights.german
-                scores.english += weights.english
-            }
-            if !token.text.utf8.allSatisfy({ $0 < 0x80 }) {
-                for scalar in token.text.lowercased().unicodeScalars {
-                    if let weights = letters[scalar] {
-                        scores.german += weights.german
-                        scores.english += weights.english
-                    }
+            if let weights = trigrams[window] { scores.add(weights) }
+            let text = comment.text(index)
+            if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+                for scalar in text.lowercased().unicodeScalars {
+                    if let weights = letters[scalar] { scores.add(weights) }
                 }
             }
         }

@@ -1,5 +1,5 @@
 /// A scored opinion term as the engine uses it.
-public struct OpinionTerm: Sendable, Equatable {
+public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     public var weight: Double
     /// Compound first part that intensifies its head (`riesen`, `mega`).
     public var isPrefix: Bool
@@ -10,17 +10,31 @@ public struct OpinionTerm: Sendable, Equatable {
     public var isSentenceAdverb = false
 }
 
-/// Everything the engine knows about one language: opinion words, rule words and compound vocabulary.
-public struct LanguagePack: Sendable {
+/// Everything the engine knows about one language: opinion words, rule words, emotions, signal
+/// patterns and compound vocabulary, all keyed by the engine's term ids.
+///
+/// Immutable and shared by reference, so handing a pack to a scorer copies no tables.
+public final class LanguagePack: Sendable {
     public let language: Language
-    public internal(set) var opinions = TermTable<OpinionTerm>()
-    public internal(set) var rules = TermTable<Rule>()
-    public internal(set) var emotions = TermTable<EmotionProfile>()
-    public internal(set) var signals = SignalPatterns()
-    /// Keys the compound splitter may use as parts.
-    public internal(set) var splitter = CompoundSplitter(known: [])
+    public let opinions: TermTable<OpinionTerm>
+    public let rules: TermTable<Rule>
+    public let emotions: TermTable<EmotionProfile>
+    public let signals: SignalPatterns
+    /// Knows the keys the compound splitter may use as parts.
+    public let splitter: CompoundSplitter
     /// The `n't` rule of English, applied to every key that ends in `n't`.
-    public internal(set) var contractedNegation: Rule?
+    public let contractedNegation: Rule?
+
+    init(language: Language, opinions: TermTable<OpinionTerm>, rules: TermTable<Rule>, emotions: TermTable<EmotionProfile>,
+         signals: SignalPatterns, splitter: CompoundSplitter, contractedNegation: Rule?) {
+        self.language = language
+        self.opinions = opinions
+        self.rules = rules
+        self.emotions = emotions
+        self.signals = signals
+        self.splitter = splitter
+        self.contractedNegation = contractedNegation
+    }
 }
 
 /// A lexicon file's name and contents, as the loader receives them (the CLI reads files; the bundle embeds them).

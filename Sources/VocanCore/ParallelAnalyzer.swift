@@ -1,9 +1,11 @@
 import Dispatch
 
-/// Analyzes batches of comments on several cores, one `Analyzer` per worker, keeping input order.
+/// Analyzes batches of comments on several cores, one `Analyzer` per worker.
 ///
-/// Each worker touches only its own analyzer and its own slice of the result buffer, which is why
-/// the type can be `@unchecked Sendable`.
+/// Each worker takes a contiguous slice of the batch and turns it, in input order, into a result of its
+/// own (serialized records, a partial summary), so no analysis is held longer than it takes to use it
+/// and no state is shared; the caller combines the results in order. Workers touch only their own
+/// analyzer and result slot, which is why the type can be `@unchecked Sendable`.
 public final class ParallelAnalyzer: @unchecked Sendable {
     private let analyzers: [Analyzer]
 
@@ -14,20 +16,21 @@ public final class ParallelAnalyzer: @unchecked Sendable {
 
     public var workers: Int { analyzers.count }
 
-    /// Analyzes `batch` and applies `transform` (e.g. serialization) on the worker threads.
-    public func analyze<Output>(_ batch: [Feedback], transform: (CommentAnalysis) -> Output) -> [Output] {
-        guard batch.count > 1, analyzers.count > 1 else { return batch.map { transform(analyzers[0].analyze($0)) } }
-        var results = [Output?](repeating: nil, count: batch.count)
-        let chunk = (batch.count + analyzers.count - 1) / analyzers.count
+    /// Splits `batch` into one slice per worker and calls `process` on each worker with its analyzer
+    /// and slice; the results come back in input order (the first holds the first comments).
+    public func analyze<Partial>(
+        _ batch: [Feedback], process: (Analyzer, ArraySlice<Feedback>) -> Partial
+    ) -> [Partial] {
+        let workers = batch.count > 1 ? analyzers.count : 1
+        let chunk = (batch.count + workers - 1) / workers
+        var results = [Partial?](repeating: nil, count: workers)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            withoutActuallyEscaping(transform) { transform in
-                nonisolated(unsafe) let transform = transform
-                DispatchQueue.concurrentPerform(iterations: analyzers.count) { worker in
-                    let analyzer = analyzers[worker]
-                    for index in (worker * chunk)..<min(batch.count, (worker + 1) * chunk) {
-                        output[index] = transform(analyzer.analyze(batch[index]))
-                    }
+            withoutActuallyEscaping(process) { process in
+                nonisolated(unsafe) let process = process
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let slice = batch[min(batch.count, worker * chunk)..<min(batch.count, (worker + 1) * chunk)]
+                    output[worker] = process(analyzers[worker], slice)
                 }
             }
         }

@@ -6,13 +6,22 @@ struct Modifiers: Equatable {
     /// Product of intensifiers, downtoners, capitals and elongation.
     var intensity = 1.0
     /// The rules applied, as reported in evidence.
-    var rules: [String] = []
+    var rules: EvidenceRules = []
+}
+
+/// What the engine made of a token position: the start of a rule word or opinion word (phrases span
+/// `length` tokens), or nothing.
+enum Reading {
+    case none
+    case rule(Rule, length: Int)
+    case opinion(OpinionTerm, length: Int, compound: Bool)
 }
 
 /// One sentence as the engine read it, with the scope logic that sentiment, emotions and signals share.
 struct RuleContext {
-    let tokens: [Token]
-    let readings: Readings
+    let comment: CommentText
+    /// Per token of the comment; filled for this sentence.
+    let readings: [Reading]
     let sentence: Range<Int>
     /// The whole comment is written in capitals, so capitals are no emphasis.
     let shouting: Bool
@@ -23,37 +32,38 @@ struct RuleContext {
     /// The modifiers of the term spanning `index..<index + length` inside `clause`.
     func modifiers(at index: Int, length: Int, clause: Range<Int>) -> Modifiers {
         var result = Modifiers()
+        let tokens = comment.tokens
         let token = tokens[index]
         guard token.kind.isWordLike, !isSentenceAdverb(at: index) else { return result }
-        if token.isAllCaps && !shouting && token.key.utf8.count > 2 {
+        if token.isAllCaps && !shouting && token.keyLength > 2 {
             result.intensity *= Self.capsBoost
-            result.rules.append("caps")
+            result.rules.insert(.caps)
         }
         if token.isElongated {
             result.intensity *= Self.elongationBoost
-            result.rules.append("elongated")
+            result.rules.insert(.elongated)
         }
         var position = index - 1
-        scan: while position >= clause.lowerBound, index - position <= 4, !isBoundary(tokens[position]) {
+        scan: while position >= clause.lowerBound, index - position <= 4, !tokens[position].isBoundary {
             switch readings[position] {
-            case .rule(let rule, let ruleLength)?:
+            case .rule(let rule, let ruleLength):
                 let distance = Double(index - (position + ruleLength - 1))
                 switch rule.role {
                 case .intensifier where distance <= 3 && rule.value != 1:
                     result.intensity *= rule.value
-                    result.rules.append(rule.value > 1 ? "intensified" : "downtoned")
+                    result.rules.insert(rule.value > 1 ? .intensified : .downtoned)
                 case .negator where distance <= rule.value, .finalNegator where distance <= rule.value:
                     result.negated = true
                     break scan
                 case .pairedNegator where distance <= rule.value:
-                    if let pair = rule.pairedWith, tokens[sentence.lowerBound..<position].contains(where: { $0.key == pair }) {
+                    if comment.ids[sentence.lowerBound..<position].contains(rule.pairedWith) {
                         result.negated = true
                         break scan
                     }
                 default:
                     break
                 }
-            case .opinion? where !isSentenceAdverb(at: position):
+            case .opinion where !isSentenceAdverb(at: position):
                 break scan
             default:
                 break
@@ -63,23 +73,24 @@ struct RuleContext {
         if !result.negated {
             result.negated = negatedAfter(index + length, clause: clause)
         }
-        if result.negated { result.rules.append("negated") }
+        if result.negated { result.rules.insert(.negated) }
         return result
     }
 
     /// German puts `nicht` after the verb: "Das gefällt mir nicht." A `final_negator` within three tokens
     /// after the term negates it when nothing opinionated follows the negator in the clause.
     private func negatedAfter(_ start: Int, clause: Range<Int>) -> Bool {
+        let tokens = comment.tokens
         var position = start
         while position < min(clause.upperBound, start + 3) {
-            if isBoundary(tokens[position]) { return false }
+            if tokens[position].isBoundary { return false }
             switch readings[position] {
-            case .opinion? where !isSentenceAdverb(at: position):
+            case .opinion where !isSentenceAdverb(at: position):
                 return false
-            case .rule(let rule, let length)? where rule.role == .finalNegator:
+            case .rule(let rule, let length) where rule.role == .finalNegator:
                 var next = position + length
-                while next < clause.upperBound, !isBoundary(tokens[next]) {
-                    if case .opinion? = readings[next], !isSentenceAdverb(at: next) { return false }
+                while next < clause.upperBound, !tokens[next].isBoundary {
+                    if case .opinion = readings[next], !isSentenceAdverb(at: next) { return false }
                     next += 1
                 }
                 return true
@@ -91,16 +102,7 @@ struct RuleContext {
     }
 
     private func isSentenceAdverb(at index: Int) -> Bool {
-        if case .opinion(let term, _, _)? = readings[index] { return term.isSentenceAdverb }
+        if case .opinion(let term, _, _) = readings[index] { return term.isSentenceAdverb }
         return false
-    }
-
-    /// Punctuation that ends the scope of a negator or intensifier: , . ! ? ; : ( ) – —
-    func isBoundary(_ token: Token) -> Bool {
-        guard token.kind == .punctuation, let scalar = token.key.unicodeScalars.first else { return false }
-        switch scalar {
-        case ",", ".", "!", "?", ";", ":", "(", ")", "\u{2013}", "\u{2014}": return true
-        default: return false
-        }
     }
 }

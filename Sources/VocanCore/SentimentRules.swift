@@ -1,5 +1,5 @@
 /// What a rule word does to the opinion words around it. See `lexicons/rules.de.tsv` for the format.
-public enum RuleRole: String, Sendable, CaseIterable {
+public enum RuleRole: String, Sendable, CaseIterable, BitwiseCopyable {
     /// Negates the opinion word after it.
     case negator
     /// Negates the opinion word after it, or at the end of a clause the one before it ("gefällt mir nicht").
@@ -14,29 +14,31 @@ public enum RuleRole: String, Sendable, CaseIterable {
 }
 
 /// One entry of a rules file: a role and its value (a scope, a multiplier or a clause weight).
-public struct Rule: Sendable, Equatable {
+public struct Rule: Sendable, Hashable, BitwiseCopyable {
     public var role: RuleRole
     public var value: Double
-    /// For `paired_negator`: the key that must come earlier in the sentence (`weder` for `noch`).
-    public var pairedWith: String?
+    /// For `paired_negator`: the id of the key that must come earlier in the sentence (`weder` for
+    /// `noch`); `Vocabulary.unknown` for other roles.
+    public var pairedWith: TermID = Vocabulary.unknown
 
     /// Whether the rule starts a new clause.
     public var splitsClause: Bool { role == .contrast || role == .concession || role == .clauseBreak }
 }
 
 extension Rule {
-    /// Parses one record of a rules file.
-    static func parse(_ fields: [Substring], file: String, line: Int) throws -> (term: String, rule: Rule) {
+    /// Parses one record of a rules file; a `paired_negator` also names the term it pairs with, which
+    /// the caller numbers into `pairedWith`.
+    static func parse(_ fields: [Substring], file: String, line: Int) throws -> (term: String, rule: Rule, pairedWith: String?) {
         guard fields.count >= 3, let role = RuleRole(rawValue: String(fields[1])) else {
             throw LexiconError(file: file, line: line, reason: "expected term<TAB>role<TAB>value with a role from \(RuleRole.allCases.map(\.rawValue))")
         }
         let value = fields[2].trimmingSpaces
         if role == .pairedNegator {
-            return (String(fields[0]), Rule(role: role, value: 3, pairedWith: String(value)))
+            return (String(fields[0]), Rule(role: role, value: 3), String(value))
         }
         guard let number = Double(value) else {
             throw LexiconError(file: file, line: line, reason: "value '\(value)' is not a number")
         }
-        return (String(fields[0]), Rule(role: role, value: number))
+        return (String(fields[0]), Rule(role: role, value: number), nil)
     }
 }

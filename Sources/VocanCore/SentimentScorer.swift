@@ -1,17 +1,13 @@
 import VocanText
 
-/// Scores one segmented comment with a language pack: opinion words, then the rules around them
+/// Scores segmented comments with a language pack: opinion words, then the rules around them
 /// (negation, intensity, emphasis, contrast, questions, wishes), then clause, sentence and comment scores.
 ///
 /// Raw sums are squashed into [-1, 1] with `x / sqrt(x² + 15)` (the normalization VADER uses), so one
 /// moderate word (`gut`, 1.9) scores 0.44 and several strong ones approach ±1.
+///
+/// A scorer keeps its scratch buffers and compound cache from comment to comment (one per analyzer).
 struct SentimentScorer {
-    let pack: LanguagePack
-    let vocabulary: Vocabulary
-    let options: AnalysisOptions
-    /// German compound splits, cached across comments by the analyzer.
-    var compounds: CompoundCache
-
     static let alpha = 15.0
     static let prefixBoost = 1.5
     static let precedingContrastWeight = 0.5
@@ -28,58 +24,61 @@ struct SentimentScorer {
 
     static func normalize(_ sum: Double) -> Double { sum / (sum * sum + alpha).squareRoot() }
 
-    func label(_ score: Double) -> SentimentLabel {
-        score >= options.positiveThreshold ? .positive : score <= options.negativeThreshold ? .negative : .neutral
-    }
+    /// German compound splits, per language (index of `Language.analyzed`).
+    private var compounds = [CompoundCache(), CompoundCache()]
+    private var squeezed: [UInt8] = []
+    var readings: [Reading] = []
+    private var foundRules: [(rule: Rule, length: Int)?] = []
+    private var foundOpinions: [(term: OpinionTerm, length: Int, compound: Bool)?] = []
+    var clauses: [Clause] = []
+    var clauseStarts: [(index: Int, rule: Rule?)] = []
+    var signalMatches: [SignalPatterns.Match] = []
 
     // MARK: Reading the tokens
 
-    /// What the engine made of a token position.
-    enum Reading {
-        case rule(Rule, length: Int)
-        case opinion(OpinionTerm, length: Int, rules: [String])
+    mutating func opinion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
+        -> (term: OpinionTerm, length: Int, compound: Bool)? {
+        lookup(pack.opinions, at: index, in: comment, pack: pack, vocabulary: vocabulary, compound: Self.compoundTerm)
     }
 
-    mutating func opinion(at index: Int, tokens: [Token], ids: [TermID]) -> (term: OpinionTerm, length: Int, rules: [String])? {
-        lookup(pack.opinions, at: index, tokens: tokens, ids: ids, compound: Self.compoundTerm)
-    }
-
-    mutating func emotion(at index: Int, tokens: [Token], ids: [TermID]) -> (term: EmotionProfile, length: Int, rules: [String])? {
-        lookup(pack.emotions, at: index, tokens: tokens, ids: ids, compound: Self.compoundEmotion)
+    mutating func emotion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
+        -> (term: EmotionProfile, length: Int, compound: Bool)? {
+        lookup(pack.emotions, at: index, in: comment, pack: pack, vocabulary: vocabulary, compound: Self.compoundEmotion)
     }
 
     /// Finds a term at a token: an exact or inflected entry (possibly a phrase), the squeezed form of an
     /// elongated word (`suuuper` → `super`), or a compound of known parts.
     private mutating func lookup<Value>(
-        _ table: TermTable<Value>, at index: Int, tokens: [Token], ids: [TermID],
-        compound: (LanguagePack, [TermID]) -> Value?
-    ) -> (term: Value, length: Int, rules: [String])? {
-        let token = tokens[index]
+        _ table: TermTable<Value>, at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary,
+        compound: (LanguagePack, ArraySlice<TermID>) -> Value?
+    ) -> (term: Value, length: Int, compound: Bool)? {
+        let token = comment.tokens[index]
         switch token.kind {
         case .word, .hashtag, .emoji, .emoticon:
-            if let match = table.match(ids, at: index) { return (match.value, match.length, []) }
+            if let match = table.match(comment.ids, at: index) { return (match.value, match.length, false) }
         default:
             return nil
         }
         guard token.kind.isWordLike else { return nil }
-        let key = token.key
+        let key = comment.key(index)
         if token.isElongated {
             for maxRun in [2, 1] {
-                if let term = table[vocabulary.id(squeeze(key, maxRun: maxRun))] { return (term, 1, []) }
+                squeeze(key, maxRun: maxRun)
+                if let term = table[squeezed.withUnsafeBufferPointer(vocabulary.id)] { return (term, 1, false) }
             }
         }
-        if key.utf8.contains(0x2D) || (pack.language == .german && key.utf8.count >= 7),
-           let parts = compounds.parts(of: key, splitter: pack.splitter), parts.count > 1,
-           let term = compound(pack, parts.map(vocabulary.id)) {
-            return (term, 1, ["compound"])
+        if key.contains(0x2D) || (pack.language == .german && key.count >= 7) {
+            let slot = pack.language == .german ? 0 : 1
+            let parts = key.withUnsafeBufferPointer { compounds[slot].parts(of: $0, splitter: pack.splitter, vocabulary: vocabulary) }
+            if let parts, parts.count > 1, let term = compound(pack, parts) { return (term, 1, true) }
         }
         return nil
     }
 
     /// A compound's opinion: an intensifying first part boosts an opinionated head (`Riesenärger`);
     /// otherwise the parts' weights add up (`Katastrophenservice`).
-    private static func compoundTerm(_ pack: LanguagePack, _ parts: [TermID]) -> OpinionTerm? {
-        let head = pack.opinions[parts[parts.count - 1]]
+    private static func compoundTerm(_ pack: LanguagePack, _ parts: ArraySlice<TermID>) -> OpinionTerm? {
+        let head = pack.opinions[parts[parts.endIndex - 1]]
         var boost = 1.0
         var sum = 0.0
         var found = false
@@ -106,99 +105,80 @@ struct SentimentScorer {
     }
 
     /// A compound's emotions: those of its parts combined (`Riesenfreude` → joy, `Horrorhotline` → fear, anger).
-    private static func compoundEmotion(_ pack: LanguagePack, _ parts: [TermID]) -> EmotionProfile? {
+    private static func compoundEmotion(_ pack: LanguagePack, _ parts: ArraySlice<TermID>) -> EmotionProfile? {
         var profile = EmotionProfile()
         for part in parts { if let emotions = pack.emotions[part] { profile.combine(emotions) } }
         return profile.isEmpty ? nil : profile
     }
 
-    private func squeeze(_ key: String, maxRun: Int) -> String {
-        var result = [UInt8]()
+    /// `squeezed` = `key` with runs of a byte cut to `maxRun`.
+    private mutating func squeeze(_ key: ArraySlice<UInt8>, maxRun: Int) {
+        squeezed.removeAll(keepingCapacity: true)
         var previous: UInt8 = 0
         var run = 0
-        for byte in key.utf8 {
+        for byte in key {
             run = byte == previous ? run + 1 : 1
             previous = byte
-            if run <= maxRun { result.append(byte) }
+            if run <= maxRun { squeezed.append(byte) }
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
-    func rule(at index: Int, tokens: [Token], ids: [TermID]) -> (rule: Rule, length: Int)? {
-        if let match = pack.rules.match(ids, at: index) { return (match.value, match.length) }
-        if let negation = pack.contractedNegation, tokens[index].key.utf8.last == 0x74, tokens[index].key.hasSuffix("n't") {
-            return (negation, 1)
-        }
+    func rule(at index: Int, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
+        if let match = pack.rules.match(comment.ids, at: index) { return (match.value, match.length) }
+        if let negation = pack.contractedNegation, comment.key(index).hasSuffix(Self.contraction) { return (negation, 1) }
         return nil
     }
 
-    /// Reads a sentence: at each position either a rule word or an opinion word (or nothing).
-    /// The longer match wins; an intensifier that is also an opinion word (`super`, `total`) is an
-    /// intensifier only when an opinion word follows within two tokens.
-    mutating func readings(_ range: Range<Int>, tokens: [Token], ids: [TermID]) -> Readings {
-        var rules = [(rule: Rule, length: Int)?](repeating: nil, count: range.count)
-        var opinions = [(term: OpinionTerm, length: Int, rules: [String])?](repeating: nil, count: range.count)
+    private static let contraction = Array("n't".utf8)
+
+    /// Reads a sentence into `readings`: at each position either a rule word or an opinion word (or
+    /// nothing). The longer match wins; an intensifier that is also an opinion word (`super`, `total`)
+    /// is an intensifier only when an opinion word follows within two tokens.
+    mutating func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
+        if readings.count < comment.tokens.count {
+            readings = Array(repeating: .none, count: comment.tokens.count * 2)
+            foundRules = Array(repeating: nil, count: readings.count)
+            foundOpinions = Array(repeating: nil, count: readings.count)
+        }
         for index in range {
-            if let found = rule(at: index, tokens: tokens, ids: ids), index + found.length <= range.upperBound {
-                rules[index - range.lowerBound] = found
+            readings[index] = .none
+            foundRules[index] = nil
+            foundOpinions[index] = nil
+            if let found = rule(at: index, in: comment, pack: pack), index + found.length <= range.upperBound {
+                foundRules[index] = found
             }
-            if let found = opinion(at: index, tokens: tokens, ids: ids), index + found.length <= range.upperBound {
-                opinions[index - range.lowerBound] = found
+            if let found = opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary), index + found.length <= range.upperBound {
+                foundOpinions[index] = found
             }
         }
-        var result = Readings(range: range)
         var index = range.lowerBound
         while index < range.upperBound {
-            let rule = rules[index - range.lowerBound], opinion = opinions[index - range.lowerBound]
+            let rule = foundRules[index], opinion = foundOpinions[index]
             if let rule, let opinion {
                 let opinionFollows = (index + rule.length..<min(index + rule.length + 2, range.upperBound))
-                    .contains { opinions[$0 - range.lowerBound] != nil }
+                    .contains { foundOpinions[$0] != nil }
                 if opinion.length > rule.length || (rule.rule.role == .intensifier && !opinionFollows) {
-                    result[index] = .opinion(opinion.term, length: opinion.length, rules: opinion.rules)
+                    readings[index] = .opinion(opinion.term, length: opinion.length, compound: opinion.compound)
                     index += opinion.length
                 } else {
-                    result[index] = .rule(rule.rule, length: rule.length)
+                    readings[index] = .rule(rule.rule, length: rule.length)
                     index += rule.length
                 }
             } else if let rule {
-                result[index] = .rule(rule.rule, length: rule.length)
+                readings[index] = .rule(rule.rule, length: rule.length)
                 index += rule.length
             } else if let opinion {
-                result[index] = .opinion(opinion.term, length: opinion.length, rules: opinion.rules)
+                readings[index] = .opinion(opinion.term, length: opinion.length, compound: opinion.compound)
                 index += opinion.length
             } else {
                 index += 1
             }
         }
-        return result
     }
 }
 
-/// What the engine made of each token of a sentence (nil where it found nothing).
-struct Readings {
-    private let range: Range<Int>
-    private var items: [SentimentScorer.Reading?]
-
-    init(range: Range<Int>) {
-        self.range = range
-        items = Array(repeating: nil, count: range.count)
-    }
-
-    subscript(index: Int) -> SentimentScorer.Reading? {
-        get { range.contains(index) ? items[index - range.lowerBound] : nil }
-        set { items[index - range.lowerBound] = newValue }
-    }
-}
-
-/// German compound splits, remembered across comments (a bounded cache owned by one analyzer).
-struct CompoundCache {
-    private var splits: [String: [String]?] = [:]
-
-    mutating func parts(of key: String, splitter: CompoundSplitter) -> [String]? {
-        if let cached = splits[key] { return cached }
-        if splits.count > 200_000 { splits.removeAll(keepingCapacity: true) }
-        let parts = splitter.split(key)
-        splits[key] = .some(parts)
-        return parts
+extension ArraySlice where Element == UInt8 {
+    func hasSuffix(_ suffix: [UInt8]) -> Bool {
+        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
     }
 }

@@ -50,7 +50,19 @@ public struct SignalEvidence: Sendable, Equatable {
     public var weight: Double
     public var start: Int
     public var end: Int
-    public var rules: [String]
+    public var rules: EvidenceRules
+}
+
+/// A score in [0, 1] per signal kind.
+public struct SignalScores: Sendable, Equatable {
+    private var values = SIMD16<Double>.zero
+
+    public init() {}
+
+    public subscript(kind: SignalKind) -> Double {
+        get { values[kind.index] }
+        set { values[kind.index] = newValue }
+    }
 }
 
 /// Whether a human should react, and why.
@@ -69,7 +81,7 @@ public struct Signals: Sendable, Equatable {
     public var recommend: Recommendation?
     public var followUp: FollowUp
     /// Score per pattern kind, 0–1.
-    public var scores: [SignalKind: Double]
+    public var scores: SignalScores
     public var evidence: [SignalEvidence]
 
     /// Signal scores from this threshold on count as present (high effort, churn risk, a recommendation).
@@ -88,25 +100,27 @@ public struct Signals: Sendable, Equatable {
         evidence: [SignalEvidence], sentiment: SentimentScore, emotions: EmotionProfile,
         emotionEvidence: [EmotionEvidence], emphatic: Bool, score: String?, scale: ScoreScale?
     ) -> Signals {
-        var scores: [SignalKind: Double] = [:]
-        for item in evidence { scores[item.signal] = 1 - (1 - (scores[item.signal] ?? 0)) * (1 - item.weight) }
-        let effort = SignalKind.effort.reduce(0.0) { 1 - (1 - $0) * (1 - (scores[$1] ?? 0)) }
-        let churn = scores[.churn] ?? 0
-        let promoter = scores[.promoter] ?? 0, detractor = scores[.detractor] ?? 0
+        var scores = SignalScores()
+        for item in evidence { scores[item.signal] = 1 - (1 - scores[item.signal]) * (1 - item.weight) }
+        var effort = 0.0
+        for kind in SignalKind.effort { effort = 1 - (1 - effort) * (1 - scores[kind]) }
+        let churn = scores[.churn]
+        let promoter = scores[.promoter], detractor = scores[.detractor]
         let recommend: Recommendation? = detractor >= threshold && detractor >= promoter ? .detractor
             : promoter >= threshold ? .promoter : nil
         let negative = sentiment.label == .negative || sentiment.label == .mixed
         var reasons: [FollowUpReason] = []
         if churn >= threshold { reasons.append(.churnThreat) }
-        if (scores[.legalThreat] ?? 0) >= threshold { reasons.append(.legalThreat) }
-        if (scores[.safetyIssue] ?? 0) >= threshold { reasons.append(.safetyIssue) }
-        let strongestAnger = emotionEvidence.filter { $0.emotion == .anger }.map(\.intensity).max() ?? 0
+        if scores[.legalThreat] >= threshold { reasons.append(.legalThreat) }
+        if scores[.safetyIssue] >= threshold { reasons.append(.safetyIssue) }
+        var strongestAnger = 0.0
+        for item in emotionEvidence where item.emotion == .anger { strongestAnger = max(strongestAnger, item.intensity) }
         if strongestAnger >= strongAngerCue || (emphatic && emotions[.anger] >= emphaticAnger) || sentiment.score <= strongNegativeScore {
             reasons.append(.strongAnger)
         }
         // Contacting again and again, or being passed around, without a solution.
-        let contacts = 1 - (1 - (scores[.effortRepeat] ?? 0)) * (1 - (scores[.effortHandoff] ?? 0))
-        let unresolved = (scores[.unresolved] ?? 0) >= threshold
+        let contacts = 1 - (1 - scores[.effortRepeat]) * (1 - scores[.effortHandoff])
+        let unresolved = scores[.unresolved] >= threshold
         if (contacts >= threshold && negative) || (contacts >= weakContacts && unresolved) { reasons.append(.unresolvedRepeat) }
         if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
         return Signals(effort: effort, churnRisk: churn, recommend: recommend, followUp: FollowUp(reasons: reasons.sorted()),

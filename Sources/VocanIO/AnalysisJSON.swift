@@ -55,8 +55,19 @@ extension JSONWriter {
 
     /// All eight emotions, always in the same order: `{"anger": 0.7, "anticipation": 0, ...}`.
     public mutating func write(_ emotions: EmotionProfile) {
+        // Most clauses carry no emotion at all.
+        if emotions.isEmpty {
+            return fragment(#"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#)
+        }
         beginObject()
-        for emotion in Emotion.allCases { key(emotion.rawValue); number(emotions[emotion]) }
+        field("anger"); number(emotions[.anger])
+        field("anticipation"); number(emotions[.anticipation])
+        field("disgust"); number(emotions[.disgust])
+        field("fear"); number(emotions[.fear])
+        field("joy"); number(emotions[.joy])
+        field("sadness"); number(emotions[.sadness])
+        field("surprise"); number(emotions[.surprise])
+        field("trust"); number(emotions[.trust])
         endObject()
     }
 
@@ -99,10 +110,12 @@ extension JSONWriter {
     }
 
     /// The fields every kind of evidence shares: where it stands and which rules changed it.
-    private mutating func writeSpan(start: Int, end: Int, rules: [String]) {
+    private mutating func writeSpan(start: Int, end: Int, rules: EvidenceRules) {
         field("start"); int(start)
         field("end"); int(end)
-        field("rules"); strings(rules)
+        field("rules"); beginArray()
+        for (rule, name) in EvidenceRules.named where rules.contains(rule) { string(name) }
+        endArray()
     }
 
     /// An array of strings.

@@ -1,3 +1,4 @@
+import Dispatch
 import VocanCore
 
 /// What one run over an input produced: the summary and the bookkeeping that proves nothing was lost
@@ -11,14 +12,26 @@ public struct RunResult: Sendable {
     public static let listedRejections = 100
 }
 
-/// The data path of `vocan analyze`: read a batch, analyze it on every core, write records and
-/// rejects in input order, add to the summary; memory stays flat whatever the input size.
+/// The data path of `vocan analyze`: read a batch, analyze it on every core while the next batch is
+/// read, write records and rejects in input order, add to the summary; memory stays flat whatever
+/// the input size.
 public struct AnalysisRun {
     public static let batchSize = 4096
     private let analyzer: ParallelAnalyzer
 
     public init(engine: Engine, workers: Int) throws {
         analyzer = try ParallelAnalyzer(engine: engine, workers: workers)
+    }
+
+    /// What a worker makes of its slice of a batch.
+    private struct Partial {
+        var records: [UInt8]
+        var summary: AnalysisSummary
+    }
+
+    /// The analyzed batch, handed from the worker thread back to the reading thread.
+    private final class Pending: @unchecked Sendable {
+        var partials: [Partial] = []
     }
 
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
@@ -29,9 +42,9 @@ public struct AnalysisRun {
     ) throws -> RunResult {
         var result = RunResult(summary: AnalysisSummary(), recordsRead: 0, rejectedCount: 0, rejections: [])
         let writesRecords = recordSink != nil
-        while true {
-            let outcomes = try reader.next(maxCount: Self.batchSize)
-            if outcomes.isEmpty { break }
+        let analyzer = self.analyzer
+        var outcomes = try reader.next(maxCount: Self.batchSize)
+        while !outcomes.isEmpty {
             var batch: [Feedback] = []
             batch.reserveCapacity(outcomes.count)
             var rejectLines = JSONWriter()
@@ -46,20 +59,35 @@ public struct AnalysisRun {
                     rejectLines.newline()
                 }
             }
-            let analyzed = analyzer.analyze(batch) { analysis -> (CommentAnalysis, [UInt8]) in
-                guard writesRecords else { return (analysis, []) }
-                var writer = JSONWriter(capacity: 1024)
-                writer.write(analysis)
-                writer.newline()
-                return (analysis, writer.bytes)
+            // Analyze on the workers while this thread reads the next batch.
+            let pending = Pending()
+            let done = DispatchGroup()
+            let work = batch
+            DispatchQueue.global().async(group: done) {
+                pending.partials = analyzer.analyze(work) { analyzer, slice in
+                    var summary = AnalysisSummary()
+                    var records = JSONWriter(capacity: writesRecords ? slice.count * 2048 : 0)
+                    for feedback in slice {
+                        let analysis = analyzer.analyze(feedback)
+                        summary.add(analysis)
+                        if writesRecords {
+                            records.write(analysis)
+                            records.newline()
+                        }
+                    }
+                    return Partial(records: records.bytes, summary: summary)
+                }
             }
-            for (analysis, bytes) in analyzed {
-                result.summary.add(analysis)
-                try recordSink?.write(bytes)
+            let next = Result { try reader.next(maxCount: Self.batchSize) }
+            done.wait()
+            for partial in pending.partials {
+                result.summary.merge(partial.summary)
+                try recordSink?.write(partial.records)
             }
             try rejectSink?.write(rejectLines.bytes)
             result.recordsRead += outcomes.count
             progress(result.recordsRead)
+            outcomes = try next.get()
         }
         try recordSink?.flush()
         return result

@@ -1,128 +1,276 @@
 /// Writes JSON straight into a byte buffer: the one JSON encoder of vocan's outputs (JSONL records,
-/// the JSON summary, rejects). Foundation's `JSONEncoder` is several times too slow for the
-/// throughput target, and vocan only writes objects whose shape it knows.
-public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    private var needsComma: [Bool] = []
+/// the JSON summary, rejects). Foundation's `JSONEncoder` is many times too slow for the throughput
+/// target, and vocan only writes objects whose shape it knows.
+///
+/// The writer owns its buffer (it cannot be copied), writes through a pointer, and keeps the comma
+/// state of up to 64 nesting levels in one integer, so writing a field costs a few stores.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
+    /// Per open object or array (a bit per nesting level): does the next value need a comma?
+    private var needsComma: UInt64 = 0
+    private var depth = 0
+    private static let maximumDepth = 63
 
-    public init(capacity: Int = 1024) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 1024) {
+        self.capacity = max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
 
-    public mutating func beginObject() { separate(); bytes.append(0x7B); needsComma.append(false) }
-    public mutating func endObject() { needsComma.removeLast(); bytes.append(0x7D) }
-    public mutating func beginArray() { separate(); bytes.append(0x5B); needsComma.append(false) }
-    public mutating func endArray() { needsComma.removeLast(); bytes.append(0x5D) }
+    deinit { base.deallocate() }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] { withUnsafeBytes { Array($0) } }
+
+    /// The JSON written so far, without copying it.
+    public func withUnsafeBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: count))
+    }
+
+    /// Empties the buffer, keeping its capacity.
+    public mutating func reset() {
+        count = 0
+        needsComma = 0
+        depth = 0
+    }
+
+    @inline(__always)
+    public mutating func beginObject() { separate(); append(0x7B); open() }
+    @inline(__always)
+    public mutating func endObject() { depth -= 1; append(0x7D) }
+    @inline(__always)
+    public mutating func beginArray() { separate(); append(0x5B); open() }
+    @inline(__always)
+    public mutating func endArray() { depth -= 1; append(0x5D) }
 
     /// Writes `"name":` for a name known only at run time; the next value belongs to it.
     public mutating func key(_ name: String) {
         separate()
         writeString(name)
-        bytes.append(0x3A)
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        append(0x3A)
+        valueFollows()
     }
 
     /// Writes `"name":` for a literal name (no escaping needed, no String built).
+    @inline(__always)
     public mutating func field(_ name: StaticString) {
         separate()
-        bytes.append(0x22)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(0x22)
-        bytes.append(0x3A)
-        if !needsComma.isEmpty { needsComma[needsComma.count - 1] = false }
+        reserve(name.utf8CodeUnitCount + 3)
+        base[count] = 0x22
+        count += 1
+        name.withUTF8Buffer { appendUnchecked($0) }
+        base[count] = 0x22
+        base[count + 1] = 0x3A
+        count += 2
+        valueFollows()
     }
 
     public mutating func string(_ value: String) { separate(); writeString(value) }
 
-    public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+    public mutating func string(_ value: Substring) {
+        separate()
+        var value = value
+        value.withUTF8 { writeString($0) }
+    }
 
-    public mutating func bool(_ value: Bool) { separate(); bytes.append(contentsOf: (value ? "true" : "false").utf8) }
+    /// A literal string that needs no escaping (names of labels, rules, emotions).
+    @inline(__always)
+    public mutating func string(_ value: StaticString) {
+        separate()
+        reserve(value.utf8CodeUnitCount + 2)
+        base[count] = 0x22
+        count += 1
+        value.withUTF8Buffer { appendUnchecked($0) }
+        base[count] = 0x22
+        count += 1
+    }
+
+    /// Bytes that are already JSON (a constant fragment such as an all-zero object).
+    public mutating func fragment(_ json: StaticString) {
+        separate()
+        json.withUTF8Buffer { append($0) }
+    }
+
+    public mutating func null() { separate(); append(bytesOf: "null") }
+
+    public mutating func bool(_ value: Bool) { separate(); append(bytesOf: value ? "true" : "false") }
 
     public mutating func int(_ value: Int) {
         separate()
-        if value < 0 { bytes.append(0x2D) }
+        reserve(21)
+        if value < 0 {
+            base[count] = 0x2D
+            count += 1
+        }
         appendDigits(value.magnitude, minimumCount: 1)
     }
 
-    /// Decimal digits of `value`, left-padded with zeros to `minimumCount`, without building a String.
-    private mutating func appendDigits(_ value: UInt, minimumCount: Int) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(rest % 10) + 0x30
-                rest /= 10
-                count += 1
-            } while rest > 0
-            while count < minimumCount {
-                buffer[count] = 0x30
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
-        }
-    }
-
-    /// A number rounded to `decimals` places, without trailing zeros (`-0.62`, `3`, `0.05`).
+    /// A number rounded to `decimals` places (half away from zero), without trailing zeros (`-0.62`, `3`, `0.05`).
     public mutating func number(_ value: Double, decimals: Int = 3) {
         separate()
-        guard value.isFinite else { bytes.append(contentsOf: "null".utf8); return }
+        guard value.isFinite else { return append(bytesOf: "null") }
         var scale: UInt = 1
         for _ in 0..<decimals { scale *= 10 }
-        var scaled = UInt((abs(value) * Double(scale)).rounded())
-        if scaled != 0 && value < 0 { bytes.append(0x2D) }
+        let scaledValue = abs(value) * Double(scale)
+        guard scaledValue < 1e18 else { return append(bytesOf: "null") }
+        // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
+        let truncated = UInt(scaledValue)
+        var scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
+        reserve(44)
+        if scaled != 0 && value < 0 {
+            base[count] = 0x2D
+            count += 1
+        }
         appendDigits(scaled / scale, minimumCount: 1)
         scaled %= scale
         guard scaled != 0 else { return }
         var digits = decimals
         while scaled % 10 == 0 { scaled /= 10; digits -= 1 }
-        bytes.append(0x2E)
+        base[count] = 0x2E
+        count += 1
         appendDigits(scaled, minimumCount: digits)
     }
 
     /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
     public mutating func raw(_ value: String) {
-        if Self.isJSONNumber(value) { separate(); bytes.append(contentsOf: value.utf8) } else { string(value) }
+        if Self.isJSONNumber(value) {
+            separate()
+            var value = value
+            value.withUTF8 { append($0) }
+        } else {
+            string(value)
+        }
     }
 
     /// Ends a JSONL line.
-    public mutating func newline() { bytes.append(0x0A) }
+    public mutating func newline() { append(0x0A) }
 
-    /// Empties the buffer, keeping its capacity.
-    public mutating func reset() { bytes.removeAll(keepingCapacity: true); needsComma.removeAll(keepingCapacity: true) }
+    // MARK: - Internals
 
+    @inline(__always)
+    private mutating func open() {
+        precondition(depth < Self.maximumDepth, "JSON nested deeper than \(Self.maximumDepth) levels")
+        depth += 1
+        needsComma &= ~(1 << UInt64(depth))
+    }
+
+    /// The value after a key needs no comma of its own.
+    @inline(__always)
+    private mutating func valueFollows() { needsComma &= ~(1 << UInt64(depth)) }
+
+    @inline(__always)
     private mutating func separate() {
-        guard !needsComma.isEmpty else { return }
-        if needsComma[needsComma.count - 1] { bytes.append(0x2C) } else { needsComma[needsComma.count - 1] = true }
+        guard depth > 0 else { return }
+        let bit: UInt64 = 1 << UInt64(depth)
+        if needsComma & bit != 0 { append(0x2C) } else { needsComma |= bit }
+    }
+
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
+        let newCapacity = max(capacity * 2, count + extra)
+        let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        grown.update(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity = newCapacity
+    }
+
+    @inline(__always)
+    private mutating func append(_ byte: UInt8) {
+        reserve(1)
+        base[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserve(bytes.count)
+        appendUnchecked(bytes)
+    }
+
+    private mutating func append(bytesOf text: StaticString) { text.withUTF8Buffer { append($0) } }
+
+    /// Appends bytes that `reserve` made room for.
+    @inline(__always)
+    private mutating func appendUnchecked(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        (base + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    /// Decimal digits of `value`, left-padded with zeros to `minimumCount` (room reserved by the caller).
+    private mutating func appendDigits(_ value: UInt, minimumCount: Int) {
+        var digits = 1
+        var limit: UInt = 10
+        while value >= limit, digits < 20 {
+            digits += 1
+            if limit > UInt.max / 10 { break }
+            limit *= 10
+        }
+        let width = max(digits, minimumCount)
+        reserve(width)
+        var rest = value
+        var position = count + width - 1
+        while position >= count {
+            base[position] = UInt8(rest % 10) + 0x30
+            rest /= 10
+            position -= 1
+        }
+        count += width
     }
 
     private mutating func writeString(_ value: String) {
-        bytes.append(0x22)
-        // Most strings need no escaping: copy them in one go from their contiguous UTF-8.
         var text = value
-        let copied = text.withUTF8 { buffer -> Bool in
-            for byte in buffer where byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-            bytes.append(contentsOf: buffer)
-            return true
+        text.withUTF8 { writeString($0) }
+    }
+
+    private mutating func writeString(_ buffer: UnsafeBufferPointer<UInt8>) {
+        reserve(buffer.count + 2)
+        base[count] = 0x22
+        count += 1
+        // Most strings need no escaping: copy the runs between escapes in one go.
+        var runStart = 0
+        for index in 0..<buffer.count {
+            let byte = buffer[index]
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+            escape(byte)
+            runStart = index + 1
         }
-        if copied {
-            bytes.append(0x22)
+        append(UnsafeBufferPointer(rebasing: buffer[runStart...]))
+        append(0x22)
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        reserve(6)
+        let simple: UInt8 = switch byte {
+        case 0x22: 0x22
+        case 0x5C: 0x5C
+        case 0x0A: 0x6E
+        case 0x0D: 0x72
+        case 0x09: 0x74
+        default: 0
+        }
+        base[count] = 0x5C
+        if simple != 0 {
+            base[count + 1] = simple
+            count += 2
             return
         }
-        for byte in value.utf8 {
-            switch byte {
-            case 0x22: bytes.append(0x5C); bytes.append(0x22)
-            case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-            case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-            case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-            case 0x09: bytes.append(0x5C); bytes.append(0x74)
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: bytes.append(byte)
-            }
+        let hex: StaticString = "0123456789abcdef"
+        hex.withUTF8Buffer { digits in
+            base[count + 1] = 0x75
+            base[count + 2] = 0x30
+            base[count + 3] = 0x30
+            base[count + 4] = digits[Int(byte >> 4)]
+            base[count + 5] = digits[Int(byte & 0xF)]
         }
-        bytes.append(0x22)
+        count += 6
     }
 
     static func isJSONNumber(_ text: String) -> Bool {

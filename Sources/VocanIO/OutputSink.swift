@@ -24,6 +24,12 @@ public final class OutputSink {
     }
 
     public func write(_ bytes: [UInt8]) throws {
+        if bytes.count >= Self.flushSize {
+            // Large blocks (a batch of records) go out as they are, without another copy.
+            try flush()
+            try handle.write(contentsOf: bytes)
+            return
+        }
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.flushSize { try flush() }
     }

@@ -73,7 +73,7 @@ public struct TerminalReport {
             let drivers = analysis.evidence
                 .sorted { abs($0.weight) > abs($1.weight) }
                 .prefix(4)
-                .map { item in "\(item.token) \(signed(item.weight))" + (item.rules.isEmpty ? "" : " (\(item.rules.joined(separator: ", ")))") }
+                .map { item in "\(item.token) \(signed(item.weight))" + (item.rules.isEmpty ? "" : " (\(item.rules.names.joined(separator: ", ")))") }
             if !drivers.isEmpty { lines.append("          because: " + drivers.joined(separator: " · ")) }
         }
         return lines

@@ -4,110 +4,41 @@
 /// iterator lacks: URLs, emoticons, hashtags and hyphenated compounds become single tokens and emoji
 /// are told apart from punctuation.
 ///
-/// A segmenter reuses its buffers and ICU iterators; it is not thread-safe, so give each thread its own.
-public final class Segmenter {
-    private let words: OpaquePointer
-    private let sentencesByLocale: [SentenceLocale: OpaquePointer]
-    private let folder: KeyFolder
-    /// Emoticons of up to four UTF-16 units, packed into one integer each (no String per candidate).
-    private let shortEmoticons: Set<UInt64>
-    /// The rare longer ones.
-    private let longEmoticons: Set<String>
-    /// Bit set over UTF-16 units: can an emoticon start with this unit?
-    private let emoticonStarts: [UInt64]
-    private let maxEmoticonLength: Int
-    private var units = [UInt16](repeating: 0, count: 4096)
-    private var length = 0
-    private var segments: [RawSegment] = []
-    private var scalarOffsets: [Int32] = []
-    private var hasSurrogates = false
-
+/// A segmenter reuses its buffers and ICU iterators from comment to comment and builds no strings: the
+/// tokens point into the comment's UTF-8 and into `keys`. It is not thread-safe, and a copy shares the
+/// ICU iterators: give each thread its own.
+public struct Segmenter {
     /// Locales for sentence breaking; `ss=standard` keeps abbreviations such as `z.B.` or `Dr.` inside sentences.
     public enum SentenceLocale: String, Sendable, CaseIterable {
         case german = "de@ss=standard"
         case english = "en@ss=standard"
     }
 
-    /// - Parameter emoticons: ASCII emoticons to recognize (`:-)`, `<3`...), usually from the lexicons.
-    public init(emoticons: some Sequence<String>) throws {
-        var status = U_ZERO_ERROR
-        guard let words = vocan_ubrk_open(UBRK_WORD, "root", &status), status.rawValue <= 0 else {
-            throw TextError("opening the word break iterator", status: status.rawValue)
-        }
-        self.words = words
-        var sentences: [SentenceLocale: OpaquePointer] = [:]
-        for locale in SentenceLocale.allCases {
-            guard let iterator = vocan_ubrk_open(UBRK_SENTENCE, locale.rawValue, &status), status.rawValue <= 0 else {
-                throw TextError("opening the sentence break iterator for \(locale.rawValue)", status: status.rawValue)
-            }
-            sentences[locale] = iterator
-        }
-        sentencesByLocale = sentences
-        folder = try KeyFolder()
-        let set = Set(emoticons.filter { !$0.isEmpty && $0.utf16.count <= 6 })
-        shortEmoticons = Set(set.filter { $0.utf16.count <= 4 }.map { Self.pack($0.utf16) })
-        longEmoticons = set.filter { $0.utf16.count > 4 }
-        var starts = [UInt64](repeating: 0, count: 1024)
-        for emoticon in set { if let unit = emoticon.utf16.first { starts[Int(unit >> 6)] |= 1 << UInt64(unit & 63) } }
-        emoticonStarts = starts
-        maxEmoticonLength = set.map { $0.utf16.count }.max() ?? 0
-    }
+    /// The ICU iterators, closed with the last segmenter that uses them.
+    private final class Iterators {
+        let words: OpaquePointer
+        let german: OpaquePointer
+        let english: OpaquePointer
 
-    deinit {
-        vocan_ubrk_close(words)
-        for iterator in sentencesByLocale.values { vocan_ubrk_close(iterator) }
-    }
-
-    /// The key of a lexicon term or any string, folded exactly like token keys.
-    public func key(_ text: String) -> String { folder.key(text) }
-
-    /// Tokenizes `text`, asks `locale` which sentence rules fit those tokens (language detection sits
-    /// there), and splits the sentences.
-    public func segment(_ text: String, locale: ([Token]) -> SentenceLocale) -> Segmentation {
-        load(text)
-        let tokens = tokenize()
-        let sentences = splitSentences(tokens, iterator: sentencesByLocale[locale(tokens)]!)
-        return Segmentation(tokens: tokens, sentences: sentences)
-    }
-
-    // MARK: - Loading
-
-    private func load(_ text: String) {
-        var utf8 = text
-        utf8.withUTF8 { bytes in
-            if units.count < bytes.count + 1 { units = [UInt16](repeating: 0, count: bytes.count * 2 + 16) }
+        init() throws {
             var status = U_ZERO_ERROR
-            var written: Int32 = 0
-            units.withUnsafeMutableBufferPointer { out in
-                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { source in
-                    _ = vocan_u_strFromUTF8(out.baseAddress, Int32(out.count), &written, source, Int32(bytes.count), &status)
+            func open(_ type: UBreakIteratorType, _ locale: String) throws -> OpaquePointer {
+                guard let iterator = vocan_ubrk_open(type, locale, &status), status.rawValue <= 0 else {
+                    throw TextError("opening the break iterator for \(locale)", status: status.rawValue)
                 }
+                return iterator
             }
-            length = status.rawValue <= 0 ? Int(written) : 0
+            words = try open(UBRK_WORD, "root")
+            german = try open(UBRK_SENTENCE, SentenceLocale.german.rawValue)
+            english = try open(UBRK_SENTENCE, SentenceLocale.english.rawValue)
         }
-        hasSurrogates = false
-        for index in 0..<length where units[index] & 0xF800 == 0xD800 {
-            hasSurrogates = true
-            break
-        }
-        if hasSurrogates {
-            scalarOffsets.removeAll(keepingCapacity: true)
-            var scalar: Int32 = 0
-            for index in 0..<length {
-                scalarOffsets.append(scalar)
-                if units[index] & 0xFC00 != 0xDC00 { scalar += 1 }
-            }
-            scalarOffsets.append(scalar)
-            // A low surrogate shares its scalar with the high one; offsets past it point at the next scalar.
-            for index in 0..<length where units[index] & 0xFC00 == 0xDC00 { scalarOffsets[index] = scalarOffsets[index + 1] }
+
+        deinit {
+            vocan_ubrk_close(words)
+            vocan_ubrk_close(german)
+            vocan_ubrk_close(english)
         }
     }
-
-    private func scalarOffset(_ utf16Offset: Int) -> Int {
-        hasSurrogates ? Int(scalarOffsets[utf16Offset]) : utf16Offset
-    }
-
-    // MARK: - Words
 
     private enum SegmentClass: UInt8 { case word, number, other, emoji }
 
@@ -117,40 +48,116 @@ public final class Segmenter {
         var kind: SegmentClass
     }
 
-    private func tokenize() -> [Token] {
-        collectSegments()
-        var tokens: [Token] = []
-        tokens.reserveCapacity(segments.count)
-        var index = 0
-        while index < segments.count {
-            let segment = segments[index]
-            if segment.kind == .word, let last = urlEnd(from: index) {
-                tokens.append(makeToken(segments[index].start, segments[last].end, kind: .url))
-                index = last + 1
-            } else if let last = emoticonEnd(from: index) {
-                tokens.append(makeToken(segment.start, segments[last].end, kind: .emoticon))
-                index = last + 1
-            } else if segment.kind == .other, unit(segment.start) == 0x23, segment.end - segment.start == 1,
-                      index + 1 < segments.count, segments[index + 1].kind == .word, adjacent(index) {
-                var token = makeToken(segments[index + 1].start, segments[index + 1].end, kind: .hashtag)
-                token.start = scalarOffset(segment.start)
-                tokens.append(token)
-                index += 2
-            } else if segment.kind == .word {
-                let last = hyphenatedEnd(from: index)
-                tokens.append(makeToken(segment.start, segments[last].end, kind: wordKind(segment)))
-                index = last + 1
-            } else {
-                tokens.append(makeToken(segment.start, segment.end, kind: segmentKind(segment)))
-                index += 1
-            }
-        }
-        return tokens
+    private let iterators: Iterators
+    private let folder: KeyFolder
+    private let emoticons: EmoticonSet
+
+    private var units = [UInt16](repeating: 0, count: 4096)
+    private var length = 0
+    /// Every character is ASCII, so UTF-16, UTF-8 and scalar offsets are the same.
+    private var isASCII = true
+    /// UTF-8 and scalar offset of each UTF-16 offset (only filled for text that is not ASCII).
+    private var utf8Offsets: [Int32] = []
+    private var scalarOffsets: [Int32] = []
+    private var segments: [RawSegment] = []
+
+    /// The tokens of the comment segmented last.
+    public private(set) var tokens: [Token] = []
+    /// The key bytes the tokens point into.
+    public private(set) var keys: [UInt8] = []
+    /// The sentences of the comment segmented last (after `splitSentences`).
+    public private(set) var sentences: [SentenceSpan] = []
+
+    /// - Parameters:
+    ///   - emoticons: ASCII emoticons to recognize (`:-)`, `<3`...), usually from the lexicons.
+    ///   - latinSpellings: the ASCII spelling of letters such as `ø` and `æ` for keys; without it the
+    ///     segmenter asks ICU's transliterator, which costs tens of milliseconds the first time.
+    public init(emoticons: some Sequence<String>, latinSpellings: LatinSpellings? = nil) throws {
+        iterators = try Iterators()
+        folder = try KeyFolder(spellings: latinSpellings)
+        self.emoticons = EmoticonSet(emoticons)
     }
 
-    private func collectSegments() {
+    /// The `de-ASCII` spellings of Latin letters that folding leaves non-ASCII, made with ICU's
+    /// transliterator, to be stored and given to later segmenters.
+    public func latinSpellings() -> LatinSpellings { folder.latinSpellings() }
+
+    /// The key of a lexicon term or any string, folded exactly like token keys.
+    public func key(_ text: String) -> String { folder.key(text) }
+
+    /// The key bytes of a token.
+    public func key(of token: Token) -> ArraySlice<UInt8> { keys[Int(token.keyStart)..<Int(token.keyEnd)] }
+
+    /// Tokenizes `text` into `tokens` and `keys`; `splitSentences` then finds its sentences.
+    public mutating func tokenize(_ text: String) {
+        var text = text
+        tokens.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
+        text.withUTF8 { bytes in
+            load(bytes)
+            collectSegments()
+            buildTokens(bytes)
+        }
+    }
+
+    /// Tokenizes and splits `text` and returns a snapshot (for inspection and tests).
+    public mutating func segment(_ text: String, locale: SentenceLocale) -> Segmentation {
+        tokenize(text)
+        splitSentences(locale)
+        return Segmentation(text: text, tokens: tokens, sentences: sentences, keyBytes: keys)
+    }
+
+    // MARK: - Loading
+
+    private mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if units.count < bytes.count + 1 { units = [UInt16](repeating: 0, count: bytes.count * 2 + 16) }
+        var status = U_ZERO_ERROR
+        var written: Int32 = 0
+        if let source = bytes.baseAddress {
+            units.withUnsafeMutableBufferPointer { out in
+                source.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                    _ = vocan_u_strFromUTF8(out.baseAddress, Int32(out.count), &written, pointer, Int32(bytes.count), &status)
+                }
+            }
+        }
+        length = status.rawValue <= 0 ? Int(written) : 0
+        // Swift strings are valid UTF-8, so as many units as bytes means every byte is ASCII.
+        isASCII = length == bytes.count
+        guard !isASCII else { return }
+        if utf8Offsets.count < length + 1 {
+            utf8Offsets = [Int32](repeating: 0, count: length * 2 + 16)
+            scalarOffsets = utf8Offsets
+        }
+        var utf8: Int32 = 0, scalar: Int32 = 0
+        for index in 0..<length {
+            utf8Offsets[index] = utf8
+            scalarOffsets[index] = scalar
+            let unit = units[index]
+            if unit < 0x80 {
+                utf8 += 1; scalar += 1
+            } else if unit < 0x800 {
+                utf8 += 2; scalar += 1
+            } else if unit & 0xFC00 == 0xD800 {
+                // A surrogate pair: four UTF-8 bytes, one scalar; an offset between the two points past it.
+                utf8 += 4; scalar += 1
+            } else if unit & 0xFC00 != 0xDC00 {
+                utf8 += 3; scalar += 1
+            }
+        }
+        utf8Offsets[length] = utf8
+        scalarOffsets[length] = scalar
+    }
+
+    private func scalarOffset(_ offset: Int) -> Int { isASCII ? offset : Int(scalarOffsets[offset]) }
+    private func utf8Offset(_ offset: Int) -> Int32 { isASCII ? Int32(offset) : utf8Offsets[offset] }
+
+    // MARK: - Words
+
+    private mutating func collectSegments() {
         segments.removeAll(keepingCapacity: true)
         var status = U_ZERO_ERROR
+        let words = iterators.words
         units.withUnsafeBufferPointer { buffer in
             vocan_ubrk_setText(words, buffer.baseAddress, Int32(length), &status)
         }
@@ -165,7 +172,7 @@ public final class Segmenter {
                 kind = .word
             } else if rule >= 100 {
                 kind = .number
-            } else if isSpace(units[start]) {
+            } else if Self.isSpace(units[start]) {
                 start = next
                 continue
             } else {
@@ -176,11 +183,35 @@ public final class Segmenter {
         }
     }
 
+    private mutating func buildTokens(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        while index < segments.count {
+            let segment = segments[index]
+            if segment.kind == .word, let last = urlEnd(from: index) {
+                appendToken(segments[index].start, segments[last].end, kind: .url, bytes)
+                index = last + 1
+            } else if let last = emoticonEnd(from: index) {
+                appendToken(segment.start, segments[last].end, kind: .emoticon, bytes)
+                index = last + 1
+            } else if segment.kind == .other, units[segment.start] == 0x23, segment.end - segment.start == 1,
+                      index + 1 < segments.count, segments[index + 1].kind == .word, adjacent(index) {
+                appendToken(segments[index + 1].start, segments[index + 1].end, kind: .hashtag, bytes)
+                tokens[tokens.count - 1].start = scalarOffset(segment.start)
+                index += 2
+            } else if segment.kind == .word {
+                let last = hyphenatedEnd(from: index)
+                appendToken(segment.start, segments[last].end, kind: wordKind(segment), bytes)
+                index = last + 1
+            } else {
+                appendToken(segment.start, segment.end, kind: segmentKind(segment), bytes)
+                index += 1
+            }
+        }
+    }
+
     private func adjacent(_ index: Int) -> Bool {
         index + 1 < segments.count && segments[index].end == segments[index + 1].start
     }
-
-    private func unit(_ offset: Int) -> UInt16 { units[offset] }
 
     private func scalar(at offset: Int) -> Int32 {
         let high = units[offset]
@@ -190,67 +221,67 @@ public final class Segmenter {
         return Int32(high)
     }
 
-    private func isSpace(_ unit: UInt16) -> Bool {
+    private static func isSpace(_ unit: UInt16) -> Bool {
         unit == 0x20 || (unit >= 0x09 && unit <= 0x0D) || unit == 0xA0 || unit == 0x3000 || unit == 0x200B
             || (unit >= 0x2000 && unit <= 0x200A) || unit == 0x2028 || unit == 0x2029 || unit == 0x202F || unit == 0xFEFF
     }
 
-    private func matches(_ segment: RawSegment, _ lowercaseASCII: String) -> Bool {
-        guard segment.end - segment.start == lowercaseASCII.utf8.count else { return false }
-        for (offset, byte) in lowercaseASCII.utf8.enumerated() where units[segment.start + offset] | 0x20 != UInt16(byte) {
-            return false
+    private func matches(_ start: Int, _ end: Int, _ lowercaseASCII: StaticString) -> Bool {
+        guard end - start == lowercaseASCII.utf8CodeUnitCount else { return false }
+        return lowercaseASCII.withUTF8Buffer { expected in
+            for offset in 0..<expected.count where units[start + offset] | 0x20 != UInt16(expected[offset]) { return false }
+            return true
         }
-        return true
     }
 
     /// `http(s)://…` or `www.…`: the run of touching segments up to white space, minus trailing punctuation.
     private func urlEnd(from index: Int) -> Int? {
         let first = segments[index]
-        let scheme = matches(first, "http") || matches(first, "https")
-        let www = matches(first, "www") || (first.end - first.start > 4 && matches(RawSegment(start: first.start, end: first.start + 4, kind: .word), "www."))
+        let scheme = matches(first.start, first.end, "http") || matches(first.start, first.end, "https")
+        let www = matches(first.start, first.end, "www") || (first.end - first.start > 4 && matches(first.start, first.start + 4, "www."))
         guard scheme || www, adjacent(index) || first.end - first.start > 4 else { return nil }
-        if scheme && !(adjacent(index) && unit(segments[index + 1].start) == 0x3A) { return nil }
+        if scheme && !(adjacent(index) && units[segments[index + 1].start] == 0x3A) { return nil }
         var last = index
         while adjacent(last) { last += 1 }
         while last > index, segments[last].kind == .other, segments[last].end - segments[last].start == 1,
-              [0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22, 0x27].contains(unit(segments[last].start)) {
+              Self.isURLTrailer(units[segments[last].start]) {
             last -= 1
         }
         return last
     }
 
+    /// Punctuation that ends a sentence rather than the address: . , ! ? ; : ) " '
+    private static func isURLTrailer(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x2E, 0x2C, 0x21, 0x3F, 0x3B, 0x3A, 0x29, 0x22, 0x27: true
+        default: false
+        }
+    }
+
     /// The longest known emoticon made of touching segments starting at `index`.
     private func emoticonEnd(from index: Int) -> Int? {
         let first = segments[index]
-        let start = unit(first.start)
-        guard maxEmoticonLength > 0, first.kind != .emoji, emoticonStarts[Int(start >> 6)] & (1 << UInt64(start & 63)) != 0 else { return nil }
+        let start = units[first.start]
+        guard emoticons.maxLength > 0, first.kind != .emoji, emoticons.mayStart(with: start) else { return nil }
         if first.kind == .word || first.kind == .number, first.end - first.start > 2 { return nil }
         // An emoticon that starts with a letter or digit must not continue a word ("ex:D" is not one).
-        if first.kind != .other, first.start > 0, isAlphanumeric(unit(first.start - 1)) { return nil }
+        if first.kind != .other, first.start > 0, Self.isAlphanumeric(units[first.start - 1]) { return nil }
         var last = index
-        while adjacent(last), segments[last + 1].end - first.start <= maxEmoticonLength { last += 1 }
+        while adjacent(last), segments[last + 1].end - first.start <= emoticons.maxLength { last += 1 }
         while last >= index {
             let end = segments[last].end
-            if end - first.start <= maxEmoticonLength {
-                let endsInWord = segments[last].kind != .other && end < length && isAlphanumeric(unit(end))
-                if !endsInWord, isEmoticon(first.start..<end) { return last }
+            if end - first.start <= emoticons.maxLength {
+                let endsInWord = segments[last].kind != .other && end < length && Self.isAlphanumeric(units[end])
+                if !endsInWord, units.withUnsafeBufferPointer({ emoticons.contains(UnsafeBufferPointer(rebasing: $0[first.start..<end])) }) {
+                    return last
+                }
             }
             last -= 1
         }
         return nil
     }
 
-    private func isEmoticon(_ range: Range<Int>) -> Bool {
-        if range.count <= 4 { return shortEmoticons.contains(Self.pack(units[range])) }
-        return longEmoticons.contains(units.withUnsafeBufferPointer { String(decoding: $0[range], as: UTF16.self) })
-    }
-
-    /// Up to four UTF-16 units in one integer; units are never zero, so lengths stay distinct.
-    private static func pack(_ units: some Sequence<UInt16>) -> UInt64 {
-        units.reduce(0) { $0 << 16 | UInt64($1) }
-    }
-
-    private func isAlphanumeric(_ unit: UInt16) -> Bool {
+    private static func isAlphanumeric(_ unit: UInt16) -> Bool {
         (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A || (unit >= 0x30 && unit <= 0x39) || unit >= 0xC0 && unit < 0x2000
     }
 
@@ -259,7 +290,7 @@ public final class Segmenter {
         var last = index
         while last + 2 < segments.count, adjacent(last), adjacent(last + 1),
               segments[last + 1].kind == .other, segments[last + 1].end - segments[last + 1].start == 1,
-              [0x2D, 0x2010, 0x2011].contains(unit(segments[last + 1].start)),
+              [0x2D, 0x2010, 0x2011].contains(units[segments[last + 1].start]),
               segments[last + 2].kind == .word {
             last += 2
         }
@@ -267,8 +298,8 @@ public final class Segmenter {
     }
 
     private func wordKind(_ segment: RawSegment) -> TokenKind {
-        if unit(segment.start) == 0x40 { return .mention }
-        for offset in segment.start..<segment.end where unit(offset) == 0x40 { return .email }
+        if units[segment.start] == 0x40 { return .mention }
+        for offset in segment.start..<segment.end where units[offset] == 0x40 { return .email }
         return .word
     }
 
@@ -281,26 +312,61 @@ public final class Segmenter {
         }
     }
 
-    private func makeToken(_ start: Int, _ end: Int, kind: TokenKind) -> Token {
-        units.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            let text = folder.string(slice)
-            let key: String
-            switch kind {
-            case .emoji: key = folder.key(of: slice, emoji: true)
-            case .emoticon, .url: key = text
-            case .hashtag, .mention, .word, .email, .number, .punctuation: key = folder.key(of: slice, emoji: false)
+    private mutating func appendToken(_ start: Int, _ end: Int, kind: TokenKind, _ bytes: UnsafeBufferPointer<UInt8>) {
+        let textStart = utf8Offset(start), textEnd = utf8Offset(end)
+        let keyStart = Int32(keys.count)
+        switch kind {
+        case .emoticon, .url:
+            keys.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
+        case .emoji, .hashtag, .mention, .word, .email, .number, .punctuation:
+            let folder = self.folder
+            units.withUnsafeBufferPointer { buffer in
+                folder.appendKey(of: UnsafeBufferPointer(rebasing: buffer[start..<end]), emoji: kind == .emoji, to: &keys)
             }
-            let wordLike = kind == .word || kind == .hashtag
-            return Token(
-                text: text, key: key, kind: kind, start: scalarOffset(start), end: scalarOffset(end),
-                isAllCaps: wordLike && isAllCaps(slice), isElongated: wordLike && isElongated(key))
+        }
+        let keyEnd = Int32(keys.count)
+        let wordLike = kind.isWordLike
+        var token = Token(
+            kind: kind, isAllCaps: wordLike && isAllCaps(start, end), isElongated: wordLike && isElongated(keyStart, keyEnd),
+            isBoundary: false, isTerminator: false, mark: 0, start: scalarOffset(start), end: scalarOffset(end),
+            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: keyEnd)
+        if kind == .punctuation { classifyPunctuation(&token) }
+        tokens.append(token)
+    }
+
+    /// Sets the punctuation flags from the token's key (folded, so `！` is `!` and `…` is `...`).
+    private func classifyPunctuation(_ token: inout Token) {
+        let first = keys[Int(token.keyStart)]
+        if token.keyLength == 1, first < 0x80 { token.mark = first }
+        switch first {
+        case 0x2C, 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x28, 0x29:
+            token.isBoundary = true
+        case 0xE2 where token.keyLength >= 3 && keys[Int(token.keyStart) + 1] == 0x80:
+            // – and — are E2 80 93 and E2 80 94.
+            token.isBoundary = keys[Int(token.keyStart) + 2] == 0x93 || keys[Int(token.keyStart) + 2] == 0x94
+        default:
+            break
+        }
+        token.isTerminator = singleUnit(token).map(Self.isTerminator) ?? false
+    }
+
+    /// The key as one UTF-16 unit, if it is exactly one (one scalar below U+10000).
+    private func singleUnit(_ token: Token) -> UInt16? {
+        let start = Int(token.keyStart)
+        switch token.keyLength {
+        case 1: return UInt16(keys[start])
+        case 2 where keys[start] & 0xE0 == 0xC0:
+            return UInt16(keys[start] & 0x1F) << 6 | UInt16(keys[start + 1] & 0x3F)
+        case 3 where keys[start] & 0xF0 == 0xE0:
+            return UInt16(keys[start] & 0x0F) << 12 | UInt16(keys[start + 1] & 0x3F) << 6 | UInt16(keys[start + 2] & 0x3F)
+        default: return nil
         }
     }
 
-    private func isAllCaps(_ slice: UnsafeBufferPointer<UInt16>) -> Bool {
+    private func isAllCaps(_ start: Int, _ end: Int) -> Bool {
         var upper = 0
-        for unit in slice {
+        for offset in start..<end {
+            let unit = units[offset]
             if unit < 0x80 {
                 if unit >= 0x61 && unit <= 0x7A { return false }
                 if unit >= 0x41 && unit <= 0x5A { upper += 1 }
@@ -312,10 +378,11 @@ public final class Segmenter {
         return upper >= 2
     }
 
-    private func isElongated(_ key: String) -> Bool {
+    private func isElongated(_ start: Int32, _ end: Int32) -> Bool {
         var previous: UInt8 = 0
         var run = 0
-        for byte in key.utf8 {
+        for offset in Int(start)..<Int(end) {
+            let byte = keys[offset]
             if byte == previous, byte >= 0x61, byte <= 0x7A {
                 run += 1
                 if run >= 3 { return true }
@@ -339,53 +406,83 @@ public final class Segmenter {
         }
     }
 
-    /// Most short comments are one sentence: without a terminator or line break before the last token,
-    /// ICU's sentence iterator has nothing to split and is skipped.
-    private func singleSentence(_ tokens: [Token]) -> SentenceSpan? {
-        // The last token that is not itself a terminator; a terminator before it may end a sentence.
-        guard let lastContent = tokens.last(where: { !($0.kind == .punctuation && $0.key.utf16.count == 1 && Self.isTerminator($0.key.utf16.first!)) })
-        else { return nil }
-        for index in 0..<length where Self.isTerminator(units[index]) {
-            if scalarOffset(index) < lastContent.start { return nil }
+    /// Splits the tokenized comment into sentences with the rules of `locale`.
+    public mutating func splitSentences(_ locale: SentenceLocale) {
+        sentences.removeAll(keepingCapacity: true)
+        if let whole = singleSentence() {
+            sentences.append(whole)
+            return
         }
-        var first = 0
-        while first < length, isSpace(units[first]) { first += 1 }
-        var end = length
-        while end > first, isSpace(units[end - 1]) { end -= 1 }
-        let text = units.withUnsafeBufferPointer { buffer in
-            let slice = UnsafeBufferPointer(rebasing: buffer[first..<end])
-            return folder.string(slice)
-        }
-        return SentenceSpan(text: text, tokens: 0..<tokens.count, start: scalarOffset(first), end: scalarOffset(end))
-    }
-
-    private func splitSentences(_ tokens: [Token], iterator: OpaquePointer) -> [SentenceSpan] {
-        if let whole = singleSentence(tokens) { return [whole] }
         var status = U_ZERO_ERROR
+        let iterator = locale == .german ? iterators.german : iterators.english
         units.withUnsafeBufferPointer { buffer in
             vocan_ubrk_setText(iterator, buffer.baseAddress, Int32(length), &status)
         }
-        guard status.rawValue <= 0 else { return [] }
-        var sentences: [SentenceSpan] = []
+        guard status.rawValue <= 0 else { return }
         var tokenIndex = 0
         var start = Int(vocan_ubrk_first(iterator))
         while true {
             let next = Int(vocan_ubrk_next(iterator))
             if next < 0 { break }
             var end = next
-            while end > start, isSpace(units[end - 1]) { end -= 1 }
+            while end > start, Self.isSpace(units[end - 1]) { end -= 1 }
             var first = start
-            while first < end, isSpace(units[first]) { first += 1 }
+            while first < end, Self.isSpace(units[first]) { first += 1 }
             let scalarEnd = scalarOffset(end)
             let firstToken = tokenIndex
             while tokenIndex < tokens.count, tokens[tokenIndex].start < scalarEnd { tokenIndex += 1 }
             if first < end, tokenIndex > firstToken {
-                let text = units.withUnsafeBufferPointer { folder.string(UnsafeBufferPointer(rebasing: $0[first..<end])) }
-                sentences.append(SentenceSpan(
-                    text: text, tokens: firstToken..<tokenIndex, start: scalarOffset(first), end: scalarEnd))
+                sentences.append(SentenceSpan(tokens: firstToken..<tokenIndex, start: scalarOffset(first), end: scalarEnd,
+                                              textStart: utf8Offset(first), textEnd: utf8Offset(end)))
             }
             start = next
         }
-        return sentences
+    }
+
+    /// Most short comments are one sentence: without a terminator or line break before the last token,
+    /// ICU's sentence iterator has nothing to split and is skipped.
+    private func singleSentence() -> SentenceSpan? {
+        // The last token that is not itself a terminator; a terminator before it may end a sentence.
+        guard let lastContent = tokens.last(where: { !$0.isTerminator }) else { return nil }
+        for index in 0..<length where Self.isTerminator(units[index]) {
+            if scalarOffset(index) < lastContent.start { return nil }
+        }
+        var first = 0
+        while first < length, Self.isSpace(units[first]) { first += 1 }
+        var end = length
+        while end > first, Self.isSpace(units[end - 1]) { end -= 1 }
+        return SentenceSpan(tokens: 0..<tokens.count, start: scalarOffset(first), end: scalarOffset(end),
+                            textStart: utf8Offset(first), textEnd: utf8Offset(end))
+    }
+}
+
+/// The ASCII emoticons a segmenter recognizes: those of up to four UTF-16 units packed into one
+/// integer each (no string per candidate), the rare longer ones as arrays.
+private struct EmoticonSet {
+    private let short: Set<UInt64>
+    private let long: Set<[UInt16]>
+    /// Bit set over UTF-16 units: can an emoticon start with this unit?
+    private let starts: [UInt64]
+    let maxLength: Int
+
+    init(_ emoticons: some Sequence<String>) {
+        let all = Set(emoticons.map { Array($0.utf16) }.filter { !$0.isEmpty && $0.count <= 6 })
+        short = Set(all.filter { $0.count <= 4 }.map(Self.pack))
+        long = all.filter { $0.count > 4 }
+        var starts = [UInt64](repeating: 0, count: 1024)
+        for emoticon in all { starts[Int(emoticon[0] >> 6)] |= 1 << UInt64(emoticon[0] & 63) }
+        self.starts = starts
+        maxLength = all.map(\.count).max() ?? 0
+    }
+
+    func mayStart(with unit: UInt16) -> Bool { starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
+
+    func contains(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+        units.count <= 4 ? short.contains(Self.pack(units)) : long.contains(Array(units))
+    }
+
+    /// Up to four UTF-16 units in one integer; units are never zero, so lengths stay distinct.
+    private static func pack(_ units: some Sequence<UInt16>) -> UInt64 {
+        units.reduce(0) { $0 << 16 | UInt64($1) }
     }
 }

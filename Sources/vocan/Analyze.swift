@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VocanCore
 import VocanIO
+import VocanLexicons
 
 /// `vocan analyze FILE`: reads an export, scores every comment, writes a summary or per-comment records.
 struct Analyze: ParsableCommand {
@@ -96,8 +97,8 @@ struct Analyze: ParsableCommand {
         let columns = ColumnSelection(text: textColumn, id: idColumn, score: scoreColumn, date: dateColumn, channel: channelColumn)
         let reader = try FeedbackReader(path: file, options: ReaderOptions(format: inputFormat, columns: columns, maxChars: maxChars))
         let options = AnalysisOptions(language: language, scoreScale: scale(scoreColumn: reader.resolvedColumns.score))
-        let engine = try Engine(options: options, extraLexicons: lexicons.map(Self.readLexicon),
-                                extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
+        let engine = try Engine.bundled(options: options, extraLexicons: lexicons.map(Self.readLexicon),
+                                        extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
         let sink = try OutputSink(path: output)
         let rejectSink = try rejects.map { try OutputSink(path: $0) }
         let run = try AnalysisRun(engine: engine, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)

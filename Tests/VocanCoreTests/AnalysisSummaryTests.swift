@@ -1,9 +1,10 @@
 import Testing
 import VocanCore
+import VocanLexicons
 
 @Suite struct AnalysisSummaryTests {
     private static func summary(_ comments: [(String, String)]) throws -> AnalysisSummary {
-        let engine = try Engine(options: AnalysisOptions(language: .german, scoreScale: .nps))
+        let engine = try Engine.bundled(options: AnalysisOptions(language: .german, scoreScale: .nps))
         let analyzer = try Analyzer(engine: engine)
         var summary = AnalysisSummary()
         for (index, (text, score)) in comments.enumerated() {

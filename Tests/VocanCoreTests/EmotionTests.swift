@@ -1,5 +1,6 @@
 import Testing
 import VocanCore
+import VocanLexicons
 
 @Suite struct EmotionTests {
     @Test(arguments: [
@@ -31,7 +32,7 @@ import VocanCore
         let english = try Fixture.analyze("Not happy at all.", .english)
         #expect(english.emotions[.joy] == 0)
         #expect(english.emotions[.sadness] > 0)
-        #expect(english.emotionEvidence.allSatisfy { $0.rules.contains("negated") })
+        #expect(english.emotionEvidence.allSatisfy { $0.rules.contains(.negated) })
     }
 
     @Test func intensifiersRaiseEmotions() throws {

@@ -1,5 +1,6 @@
 import Testing
 import VocanCore
+import VocanLexicons
 
 @Suite struct NegationTests {
     @Test func germanNegatedNegativeIsMildlyPositive() throws {
@@ -8,7 +9,7 @@ import VocanCore
         #expect(plain.label == .negative)
         #expect(negated.label == .positive)
         #expect(negated.score < -plain.score)
-        #expect(negated.evidence("schlecht")?.rules == ["negated"])
+        #expect(negated.evidence("schlecht")?.rules == [.negated])
     }
 
     @Test func englishNegatedNegativeIsMildlyPositive() throws {
@@ -31,7 +32,7 @@ import VocanCore
     func germanNegatedPositiveIsNegative(_ text: String) throws {
         let analysis = try Fixture.analyze(text, .german)
         #expect(analysis.label == .negative, "\(text): \(analysis.score) \(analysis.evidence)")
-        #expect(analysis.evidence.contains { $0.rules.contains("negated") })
+        #expect(analysis.evidence.contains { $0.rules.contains(.negated) })
     }
 
     @Test(arguments: [
@@ -46,7 +47,7 @@ import VocanCore
     func englishNegatedPositiveIsNegative(_ text: String) throws {
         let analysis = try Fixture.analyze(text, .english)
         #expect(analysis.label == .negative, "\(text): \(analysis.score) \(analysis.evidence)")
-        #expect(analysis.evidence.contains { $0.rules.contains("negated") })
+        #expect(analysis.evidence.contains { $0.rules.contains(.negated) })
     }
 
     @Test func onlyClauseFinalNegatorsLookBack() throws {
@@ -57,14 +58,14 @@ import VocanCore
 
     @Test func bothHalvesOfWederNochAreNegated() throws {
         let analysis = try Fixture.analyze("Weder freundlich noch kompetent.", .german)
-        #expect(analysis.evidence.map(\.rules) == [["negated"], ["negated"]])
+        #expect(analysis.evidence.map(\.rules) == [[.negated], [.negated]])
     }
 
     @Test func withoutProblemsLeansPositive() throws {
         for (text, language) in [("Lieferung ohne Probleme.", Language.german), ("Delivered without any problems.", .english)] {
             let analysis = try Fixture.analyze(text, language)
             #expect(analysis.score > 0, "\(text)")
-            #expect(analysis.evidence.contains { $0.rules == ["negated"] && $0.lexiconWeight < 0 && $0.weight > 0 }, "\(text)")
+            #expect(analysis.evidence.contains { $0.rules == [.negated] && $0.lexiconWeight < 0 && $0.weight > 0 }, "\(text)")
         }
     }
 

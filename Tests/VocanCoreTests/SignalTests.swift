@@ -1,8 +1,9 @@
 import Testing
 import VocanCore
+import VocanLexicons
 
 private func signals(_ text: String, _ language: Language, score: String? = nil, scale: ScoreScale? = nil) throws -> Signals {
-    let engine = try Engine(options: AnalysisOptions(language: language, scoreScale: scale))
+    let engine = try Engine.bundled(options: AnalysisOptions(language: language, scoreScale: scale))
     return try Analyzer(engine: engine).analyze(Feedback(id: "s", text: text, line: 1, score: score)).signals
 }
 

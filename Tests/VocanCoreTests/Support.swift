@@ -1,11 +1,12 @@
 import VocanCore
+import VocanLexicons
 
 /// Engines are loaded once and shared (they are immutable); analyzers are per thread, so each call
 /// makes its own, as Swift Testing runs tests in parallel.
 enum Fixture {
-    static let engine = Result { try Engine() }
-    private static let german = Result { try Engine(options: AnalysisOptions(language: .german)) }
-    private static let english = Result { try Engine(options: AnalysisOptions(language: .english)) }
+    static let engine = Result { try Engine.bundled() }
+    private static let german = Result { try Engine.bundled(options: AnalysisOptions(language: .german)) }
+    private static let english = Result { try Engine.bundled(options: AnalysisOptions(language: .english)) }
 
     static func analyze(_ text: String, _ language: Language) throws -> CommentAnalysis {
         let engine = switch language {

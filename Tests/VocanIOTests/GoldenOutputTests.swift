@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VocanCore
+import VocanLexicons
 @testable import VocanIO
 
 /// The outputs of a whole run over `Fixtures/golden/input.csv`, compared byte for byte with the
@@ -9,7 +10,7 @@ import VocanCore
 @Suite struct GoldenOutputTests {
     private static func run(format: (RunResult, FeedbackReader, OutputSink?) throws -> [UInt8]?) throws -> [UInt8] {
         let input = try Fixture.path("golden/input.csv")
-        let engine = try Engine(options: AnalysisOptions(scoreScale: .nps))
+        let engine = try Engine.bundled(options: AnalysisOptions(scoreScale: .nps))
         let reader = try FeedbackReader(path: input, options: ReaderOptions())
         let records = try Fixture.temporary("records.jsonl", [])
         let sink = try OutputSink(path: records)
