@@ -1,16 +1,40 @@
 import VocanText
 
-/// A comment as the engine reads it: its text, its tokens with their term ids and key bytes, and its sentences.
-struct CommentText {
+/// A comment as the engine reads it: its text, its tokens with their term ids, entries and key bytes,
+/// and its sentences. A class, so that handing it to the rules is one reference, not six.
+final class CommentText {
     let text: String
     let tokens: [Token]
     let ids: [TermID]
+    /// The `TermEntry` of each token (empty for keys no lexicon knows).
+    let entries: [TermEntry]
     let keys: [UInt8]
     let sentences: [SentenceSpan]
+
+    init(text: String, tokens: [Token], ids: [TermID], entries: [TermEntry], keys: [UInt8], sentences: [SentenceSpan]) {
+        self.text = text
+        self.tokens = tokens
+        self.ids = ids
+        self.entries = entries
+        self.keys = keys
+        self.sentences = sentences
+    }
 
     /// The key bytes of token `index`.
     func key(_ index: Int) -> ArraySlice<UInt8> {
         keys[Int(tokens[index].keyStart)..<Int(tokens[index].keyEnd)]
+    }
+
+    /// Whether the key of token `index` ends with an ASCII suffix (`n't`).
+    func keyHasSuffix(_ index: Int, _ suffix: StaticString) -> Bool {
+        let token = tokens[index]
+        let length = suffix.utf8CodeUnitCount
+        guard token.keyLength >= length else { return false }
+        return suffix.withUTF8Buffer { suffix in
+            let start = Int(token.keyEnd) - length
+            for offset in 0..<length where keys[start + offset] != suffix[offset] { return false }
+            return true
+        }
     }
 
     /// The surface text of token `index`.
@@ -18,6 +42,13 @@ struct CommentText {
 
     /// The text from the first to the last of some tokens, as written.
     func text(_ range: Range<Int>) -> Substring { slice(tokens[range.lowerBound].textStart, tokens[range.upperBound - 1].textEnd) }
+
+    /// The same text as a string of its own (short ones need no allocation).
+    func string(_ range: Range<Int>) -> String {
+        var text = self.text
+        let start = Int(tokens[range.lowerBound].textStart), end = Int(tokens[range.upperBound - 1].textEnd)
+        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
 
     /// The UTF-8 offset where token `index` starts (for hashtags, at the `#`).
     func spanStart(_ index: Int) -> Int32 {
@@ -34,6 +65,7 @@ public final class Analyzer {
     private var segmenter: Segmenter
     private var scorer = SentimentScorer()
     private var ids: [TermID] = []
+    private var entries: [TermEntry] = []
 
     public init(engine: Engine) throws {
         self.engine = engine
@@ -47,23 +79,30 @@ public final class Analyzer {
         segmenter.tokenize(text)
         let vocabulary = engine.vocabulary
         let tokens = segmenter.tokens, keys = segmenter.keys
-        // Taken out of the property while filled, so that appending neither copies nor re-checks access.
-        var ids = self.ids
+        // Taken out of the properties while filled, so that appending neither copies nor re-checks access.
+        var ids = self.ids, entries = self.entries
         self.ids = []
+        self.entries = []
         ids.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
         keys.withUnsafeBufferPointer { bytes in
             for token in tokens {
-                ids.append(vocabulary.id(UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)])))
+                let id = vocabulary.id(UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)]))
+                ids.append(id)
+                entries.append(vocabulary.entry(id))
             }
         }
-        defer { self.ids = ids }
+        defer {
+            self.ids = ids
+            self.entries = entries
+        }
         var language = engine.options.language ?? .undetermined
         if engine.options.language == nil {
-            let words = CommentText(text: text, tokens: tokens, ids: ids, keys: keys, sentences: [])
+            let words = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys, sentences: [])
             language = engine.identifier.identify(words, german: engine.german, english: engine.english)
         }
         segmenter.splitSentences(language == .german ? .german : .english)
-        let comment = CommentText(text: text, tokens: tokens, ids: ids, keys: keys, sentences: segmenter.sentences)
+        let comment = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys, sentences: segmenter.sentences)
         let result: SentimentScorer.Result
         if let pack = engine.pack(for: language) {
             result = scorer.score(comment, pack: pack, engine: engine)
@@ -73,8 +112,6 @@ public final class Analyzer {
             let english = scorer.score(comment, pack: engine.english, engine: engine)
             result = english.evidence.count > german.evidence.count ? english : german
         }
-        var feedback = feedback
-        feedback.text = text
         let emphatic = result.evidence.contains { !$0.rules.isDisjoint(with: Self.emphasis) }
         return CommentAnalysis(feedback: feedback, language: language, sentiment: result.sentiment,
                                sentences: result.sentences, evidence: result.evidence,

@@ -6,25 +6,14 @@
 /// -e-, -er-), or another compound. Hyphens are fixed split points. It works on key bytes and answers
 /// with byte ranges of the key, so splitting builds no strings.
 public struct CompoundSplitter: Sendable {
-    /// Bit set over vocabulary ids: the keys that may be parts (lexicon terms, their inflections, and
-    /// the neutral vocabulary).
-    private(set) var known: [UInt64]
+    /// The number of the language pack whose compound parts (marked in `TermEntry.compoundParts`:
+    /// lexicon terms, their inflections, and the neutral vocabulary) are known.
+    let pack: Int
     static let minimumHead = 4
     static let minimumModifier = 3
     private static let linkingElements: [[UInt8]] = ["s", "es", "n", "en", "e", "er"].map { Array($0.utf8) }
 
-    init(known: [UInt64]) { self.known = known }
-
-    /// A splitter that knows the keys with these ids.
-    init(knownIDs: some Sequence<TermID>, idCount: Int) {
-        var bits = [UInt64](repeating: 0, count: (idCount + 63) / 64)
-        for id in knownIDs where id >= 0 { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
-        known = bits
-    }
-
-    func isKnown(_ id: TermID) -> Bool {
-        id >= 0 && Int(id) >> 6 < known.count && known[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
-    }
+    init(pack: Int) { self.pack = pack }
 
     /// Appends the parts of `key` to `parts` as ranges of `key`, or returns false (appending nothing) when
     /// it is not a compound of known words or is a known word itself (`Supermarkt` is a word, not super + Markt).
@@ -55,7 +44,7 @@ public struct CompoundSplitter: Sendable {
         let splitter: CompoundSplitter
 
         func isKnown(_ range: Range<Int>) -> Bool {
-            splitter.isKnown(vocabulary.id(UnsafeBufferPointer(rebasing: key[range])))
+            vocabulary.entry(vocabulary.id(UnsafeBufferPointer(rebasing: key[range]))).isCompoundPart(pack: splitter.pack)
         }
 
         /// A hyphen-free piece: nil-equivalent `false` when it is known or no compound.

@@ -67,8 +67,9 @@ public struct Engine: Sendable {
             builders.append(builder)
         }
         let identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
-        let packs = try builders.map { try $0.build(vocabulary: vocabulary) }
-        self.init(german: packs[0], english: packs[1], identifier: identifier.sized(to: vocabulary.count),
+        var packs: [LanguagePack] = []
+        for (number, builder) in builders.enumerated() { packs.append(try builder.build(number: number, vocabulary: &vocabulary)) }
+        self.init(german: packs[0], english: packs[1], identifier: identifier,
                   vocabulary: vocabulary, emoticons: emoticons, latinSpellings: keys.latinSpellings(), options: options)
     }
 }
@@ -87,7 +88,7 @@ extension Engine {
     public func opinion(_ term: String, in language: Language) throws -> OpinionTerm? {
         let keys = try TermKeys(emoticons: emoticons).keys(term)
         guard keys.count == 1 else { return nil }
-        return pack(for: language)?.opinions[vocabulary.id(keys[0])]
+        return pack(for: language)?.opinion(vocabulary.entry(vocabulary.id(keys[0])))
     }
 
     /// The parts the compound splitter finds in a key (`routeraustauschtermin` → router, austausch,
@@ -214,17 +215,33 @@ struct LanguagePackBuilder {
         return vocabulary
     }
 
-    /// The finished pack, its tables sized to the complete `vocabulary`.
-    func build(vocabulary: Vocabulary) throws -> LanguagePack {
-        let count = vocabulary.count
-        return LanguagePack(
-            language: language,
-            opinions: try opinions.build(idCount: count, name: "sentiment.\(language.rawValue).tsv"),
-            rules: try rules.build(idCount: count, name: "rules.\(language.rawValue).tsv"),
-            emotions: try emotions.build(idCount: count, name: "emotions.\(language.rawValue).tsv"),
-            signals: signals.build(idCount: count),
-            splitter: CompoundSplitter(knownIDs: compoundIDs, idCount: count),
-            contractedNegation: contractedNegation)
+    /// The finished pack, number `number` in the entries of `vocabulary`, whose entries it fills.
+    func build(number: Int, vocabulary: inout Vocabulary) throws -> LanguagePack {
+        let code = language.rawValue
+        let (opinionTable, opinionSingles, opinionHeads) = try opinions.build(name: "sentiment.\(code).tsv")
+        let (ruleTable, ruleSingles, ruleHeads) = try rules.build(name: "rules.\(code).tsv")
+        let (emotionTable, emotionSingles, emotionHeads) = try emotions.build(name: "emotions.\(code).tsv")
+        let (signalPatterns, signalStarts) = signals.build()
+        for (id, value) in opinionSingles { vocabulary.update(id) { $0.opinion[number] = value } }
+        for (id, value) in ruleSingles { vocabulary.update(id) { $0.rule[number] = value } }
+        for (id, value) in emotionSingles { vocabulary.update(id) { $0.emotion[number] = value } }
+        var heads: [TermID: PhraseHeads] = [:]
+        for (id, range) in opinionHeads { heads[id, default: PhraseHeads()].opinions = range }
+        for (id, range) in ruleHeads { heads[id, default: PhraseHeads()].rules = range }
+        for (id, range) in emotionHeads { heads[id, default: PhraseHeads()].emotions = range }
+        var phraseHeads: [PhraseHeads] = []
+        for (id, head) in heads.sorted(by: { $0.key < $1.key }) {
+            guard phraseHeads.count < Int(UInt16.max) else {
+                throw LexiconError(file: "sentiment.\(code).tsv", line: 0, reason: "more than \(UInt16.max - 1) words start phrases")
+            }
+            phraseHeads.append(head)
+            let headNumber = UInt16(phraseHeads.count)
+            vocabulary.update(id) { $0.phrases[number] = headNumber }
+        }
+        for (id, value) in signalStarts { vocabulary.update(id) { $0.signals[number] = value } }
+        for id in compoundIDs { vocabulary.update(id) { $0.compoundParts |= 1 << UInt8(number) } }
+        return LanguagePack(language: language, number: number, opinions: opinionTable, rules: ruleTable, emotions: emotionTable,
+                            signals: signalPatterns, phraseHeads: phraseHeads, contractedNegation: contractedNegation)
     }
 
     private mutating func ids(_ term: String) -> [TermID] { keys.keys(term).map { vocabulary.intern($0) } }

@@ -15,15 +15,12 @@ public enum EngineImage {
         writer.write([magic])
         let vocabulary = engine.vocabulary
         writer.write(vocabulary.arena)
-        writer.write(vocabulary.ends)
-        writer.write(vocabulary.hashes)
-        writer.write(vocabulary.slots)
+        writer.write(vocabulary.entries)
         writer.write(strings: engine.emoticons)
         writer.write(engine.latinSpellings.letters)
         writer.write(engine.latinSpellings.starts)
         writer.write(engine.latinSpellings.spelled)
         let identifier = engine.identifier
-        writer.write(identifier.wordIndex)
         writer.write(identifier.wordWeights)
         let trigrams = identifier.trigrams.sorted { $0.key < $1.key }
         writer.write(trigrams.map(\.key))
@@ -39,13 +36,12 @@ public enum EngineImage {
             writer.write(signals.patterns)
             writer.write(signals.elements)
             writer.write(signals.references)
-            writer.write(signals.byFirstWord)
             writer.write(signals.wordLists)
+            writer.write(signals.classSets)
             writer.write(signals.byFirstClass)
             writer.write([signals.startingWithAny])
-            writer.write(signals.classBits)
             writer.write([signals.count])
-            writer.write(pack.splitter.known)
+            writer.write(pack.phraseHeads)
             writer.write(pack.contractedNegation.map { [$0] } ?? [])
         }
         return writer.bytes
@@ -56,30 +52,28 @@ public enum EngineImage {
         try bytes.withUnsafeBytes { raw in
             var reader = ImageReader(bytes: raw)
             guard try reader.read(UInt64.self).first == magic else { throw ImageError.notAnImage }
-            let vocabulary = Vocabulary(arena: try reader.read(), ends: try reader.read(), hashes: try reader.read(), slots: try reader.read())
+            let vocabulary = Vocabulary(arena: try reader.read(), entries: try reader.read())
             let emoticons = try reader.readStrings()
             let latinSpellings = LatinSpellings(letters: try reader.read(), starts: try reader.read(), spelled: try reader.read())
-            let wordIndex: [UInt16] = try reader.read()
             let wordWeights: [LanguageIdentifier.Weights] = try reader.read()
             let trigramKeys: [UInt32] = try reader.read()
             let trigramWeights: [LanguageIdentifier.Weights] = try reader.read()
             let letterKeys: [UInt32] = try reader.read()
             let letterWeights: [LanguageIdentifier.Weights] = try reader.read()
             let identifier = LanguageIdentifier(
-                wordIndex: wordIndex, wordWeights: wordWeights,
+                wordWeights: wordWeights,
                 trigrams: Dictionary(uniqueKeysWithValues: zip(trigramKeys, trigramWeights)),
                 letters: Dictionary(uniqueKeysWithValues: zip(letterKeys.compactMap(Unicode.Scalar.init), letterWeights)))
             var packs: [LanguagePack] = []
-            for language in Language.analyzed {
+            for (number, language) in Language.analyzed.enumerated() {
                 packs.append(LanguagePack(
-                    language: language, opinions: try reader.readTable(), rules: try reader.readTable(),
+                    language: language, number: number, opinions: try reader.readTable(), rules: try reader.readTable(),
                     emotions: try reader.readTable(),
                     signals: SignalPatterns(
                         patterns: try reader.read(), elements: try reader.read(), references: try reader.read(),
-                        byFirstWord: try reader.read(), wordLists: try reader.read(), byFirstClass: try reader.read(),
-                        startingWithAny: try reader.readOne(), classBits: try reader.read(), count: try reader.readOne()),
-                    splitter: CompoundSplitter(known: try reader.read()),
-                    contractedNegation: try reader.read(Rule.self).first))
+                        wordLists: try reader.read(), classSets: try reader.read(),
+                        byFirstClass: try reader.read(), startingWithAny: try reader.readOne(), count: try reader.readOne()),
+                    phraseHeads: try reader.read(), contractedNegation: try reader.read(Rule.self).first))
             }
             guard reader.atEnd else { throw ImageError.malformed }
             return Engine(german: packs[0], english: packs[1], identifier: identifier, vocabulary: vocabulary,
@@ -124,9 +118,6 @@ private struct ImageWriter {
 
     mutating func write<Value>(_ table: TermTable<Value>) {
         write(table.values)
-        write(table.singles)
-        write(table.heads)
-        write(table.lists)
         write(table.phrases)
         write(table.restIDs)
         write([table.count])
@@ -178,8 +169,7 @@ private struct ImageReader {
     }
 
     mutating func readTable<Value>() throws -> TermTable<Value> {
-        TermTable(values: try read(), singles: try read(), heads: try read(), lists: try read(), phrases: try read(),
-                  restIDs: try read(), count: try readOne())
+        TermTable(values: try read(), phrases: try read(), restIDs: try read(), count: try readOne())
     }
 
     private mutating func header() throws -> UInt64 {

@@ -25,15 +25,13 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
-    /// Per term id: index + 1 into `wordWeights`, 0 for none.
-    private(set) var wordIndex: [UInt16] = []
+    /// The weights of profile words; a word's `TermEntry.languageWord` is its index + 1 here.
     private(set) var wordWeights: [Weights] = []
     /// Trigrams packed into the low 24 bits (three UTF-8 bytes), which is much cheaper than strings.
     private(set) var trigrams: [UInt32: Weights] = [:]
     private(set) var letters: [Unicode.Scalar: Weights] = [:]
 
-    init(wordIndex: [UInt16], wordWeights: [Weights], trigrams: [UInt32: Weights], letters: [Unicode.Scalar: Weights]) {
-        self.wordIndex = wordIndex
+    init(wordWeights: [Weights], trigrams: [UInt32: Weights], letters: [Unicode.Scalar: Weights]) {
         self.wordWeights = wordWeights
         self.trigrams = trigrams
         self.letters = letters
@@ -62,17 +60,13 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         for (id, weights) in words.sorted(by: { $0.key < $1.key }) {
-            if Int(id) >= wordIndex.count { wordIndex += Array(repeating: 0, count: Int(id) - wordIndex.count + 1) }
+            guard wordWeights.count < Int(UInt16.max) else {
+                throw LexiconError(file: file, line: 0, reason: "more than \(UInt16.max - 1) profile words")
+            }
             wordWeights.append(weights)
-            wordIndex[Int(id)] = UInt16(wordWeights.count)
+            let number = UInt16(wordWeights.count)
+            vocabulary.update(id) { $0.languageWord = number }
         }
-    }
-
-    /// The identifier with its per-id table covering a vocabulary of `count` ids.
-    func sized(to count: Int) -> LanguageIdentifier {
-        var copy = self
-        if copy.wordIndex.count < count { copy.wordIndex += Array(repeating: 0, count: count - copy.wordIndex.count) }
-        return copy
     }
 
     private static func pack(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
@@ -80,13 +74,11 @@ public struct LanguageIdentifier: Sendable {
     /// The language of a tokenized comment.
     func identify(_ comment: CommentText, german: LanguagePack, english: LanguagePack) -> Language {
         var scores = Weights()
-        let tokens = comment.tokens, ids = comment.ids
+        let tokens = comment.tokens
         for index in tokens.indices where tokens[index].kind.isWordLike {
-            let id = ids[index]
-            if id >= 0, Int(id) < wordIndex.count, wordIndex[Int(id)] != 0 {
-                scores.add(wordWeights[Int(wordIndex[Int(id)]) - 1])
-            }
-            let inGerman = german.opinions.starts(with: id), inEnglish = english.opinions.starts(with: id)
+            let entry = comment.entries[index]
+            if entry.languageWord != 0 { scores.add(wordWeights[Int(entry.languageWord) - 1]) }
+            let inGerman = german.startsOpinion(entry), inEnglish = english.startsOpinion(entry)
             if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
         }
         // Stop words and lexicons usually decide; letters and trigrams only when they do not.

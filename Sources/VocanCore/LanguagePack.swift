@@ -11,30 +11,58 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
 }
 
 /// Everything the engine knows about one language: opinion words, rule words, emotions, signal
-/// patterns and compound vocabulary, all keyed by the engine's term ids.
+/// patterns and compound vocabulary. Which entry a key has is in its `TermEntry`, under the pack's
+/// `number`.
 ///
 /// Immutable and shared by reference, so handing a pack to a scorer copies no tables.
 public final class LanguagePack: Sendable {
     public let language: Language
+    /// Position of this pack's fields in a `TermEntry` (0 German, 1 English).
+    let number: Int
     public let opinions: TermTable<OpinionTerm>
     public let rules: TermTable<Rule>
     public let emotions: TermTable<EmotionProfile>
     public let signals: SignalPatterns
-    /// Knows the keys the compound splitter may use as parts.
+    /// The phrases first words start; a word's `TermEntry.phrases` has its index + 1 here.
+    let phraseHeads: [PhraseHeads]
+    /// Splits compounds into this pack's known parts.
     public let splitter: CompoundSplitter
     /// The `n't` rule of English, applied to every key that ends in `n't`.
     public let contractedNegation: Rule?
 
-    init(language: Language, opinions: TermTable<OpinionTerm>, rules: TermTable<Rule>, emotions: TermTable<EmotionProfile>,
-         signals: SignalPatterns, splitter: CompoundSplitter, contractedNegation: Rule?) {
+    init(language: Language, number: Int, opinions: TermTable<OpinionTerm>, rules: TermTable<Rule>,
+         emotions: TermTable<EmotionProfile>, signals: SignalPatterns, phraseHeads: [PhraseHeads], contractedNegation: Rule?) {
         self.language = language
+        self.number = number
         self.opinions = opinions
         self.rules = rules
         self.emotions = emotions
         self.signals = signals
-        self.splitter = splitter
+        self.phraseHeads = phraseHeads
+        splitter = CompoundSplitter(pack: number)
         self.contractedNegation = contractedNegation
     }
+
+    /// The single-word opinion of a key with this entry.
+    @inline(__always)
+    func opinion(_ entry: TermEntry) -> OpinionTerm? { opinions.value(entry.opinion[number]) }
+
+    @inline(__always)
+    func rule(_ entry: TermEntry) -> Rule? { rules.value(entry.rule[number]) }
+
+    @inline(__always)
+    func emotion(_ entry: TermEntry) -> EmotionProfile? { emotions.value(entry.emotion[number]) }
+
+    /// The phrases a key with this entry starts.
+    @inline(__always)
+    func phrases(_ entry: TermEntry) -> PhraseHeads {
+        let head = entry.phrases[number]
+        return head == 0 ? PhraseHeads() : phraseHeads[Int(head) - 1]
+    }
+
+    /// Whether any opinion entry (a single word or the first word of a phrase) starts with this key.
+    @inline(__always)
+    func startsOpinion(_ entry: TermEntry) -> Bool { entry.opinion[number] != 0 || !phrases(entry).opinions.isEmpty }
 }
 
 /// A lexicon file's name and contents, as the loader receives them (the CLI reads files; the bundle embeds them).

@@ -69,7 +69,7 @@ extension SentimentScorer {
                     }
                     clauses[clauseIndex].sum += weight
                     let range = index..<index + length
-                    evidence.append(Evidence(token: String(comment.text(range)), weight: weight, lexiconWeight: term.weight,
+                    evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
                                              start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count
@@ -272,7 +272,7 @@ extension SentimentScorer {
             }
             let range = index..<index + hit.length
             if values != .zero {
-                let token = String(comment.text(range))
+                let token = comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
                 for emotion in Emotion.allCases where values[emotion.index] > 0 {
                     evidence.append(EmotionEvidence(token: token, emotion: emotion, intensity: values[emotion.index],
@@ -294,7 +294,7 @@ extension SentimentScorer {
     ) {
         var lastOfKind = SIMD16<Int32>(repeating: -1)
         for index in clause {
-            pack.signals.matches(at: index, in: comment, limit: clause.upperBound, into: &signalMatches)
+            pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound, into: &signalMatches)
             for found in signalMatches {
                 let length = found.length
                 let modifiers = context.modifiers(at: index, length: length, clause: clause)
@@ -312,7 +312,7 @@ extension SentimentScorer {
                 }
                 let range = index..<index + length
                 let start = comment.tokens[index].start
-                let item = SignalEvidence(signal: kind, token: String(comment.text(range)), weight: weight, start: start,
+                let item = SignalEvidence(signal: kind, token: comment.string(range), weight: weight, start: start,
                                           end: comment.tokens[range.upperBound - 1].end, rules: rules)
                 let previous = Int(lastOfKind[kind.index])
                 if previous >= 0, evidence[previous].end > start {

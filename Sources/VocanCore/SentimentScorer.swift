@@ -38,55 +38,69 @@ struct SentimentScorer {
 
     mutating func opinion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
         -> (term: OpinionTerm, length: Int, compound: Bool)? {
-        lookup(pack.opinions, at: index, in: comment, pack: pack, vocabulary: vocabulary, compound: Self.compoundTerm)
+        let number = pack.number
+        return lookup(pack.opinions, at: index, in: comment, pack: pack, vocabulary: vocabulary,
+                      single: { $0.opinion[number] }, phrases: { $0.opinions }, compound: Self.compoundTerm)
     }
 
     mutating func emotion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
         -> (term: EmotionProfile, length: Int, compound: Bool)? {
-        lookup(pack.emotions, at: index, in: comment, pack: pack, vocabulary: vocabulary, compound: Self.compoundEmotion)
+        let number = pack.number
+        return lookup(pack.emotions, at: index, in: comment, pack: pack, vocabulary: vocabulary,
+                      single: { $0.emotion[number] }, phrases: { $0.emotions }, compound: Self.compoundEmotion)
     }
 
     /// Finds a term at a token: an exact or inflected entry (possibly a phrase), the squeezed form of an
-    /// elongated word (`suuuper` → `super`), or a compound of known parts.
+    /// elongated word (`suuuper` → `super`), or a compound of known parts. `single` reads the table's
+    /// value number from an entry.
+    @inline(__always)
     private mutating func lookup<Value>(
         _ table: TermTable<Value>, at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary,
-        compound: (LanguagePack, ArraySlice<TermID>) -> Value?
+        single: (TermEntry) -> UInt16, phrases: (PhraseHeads) -> IndexRange,
+        compound: (LanguagePack, Vocabulary, ArraySlice<TermID>) -> Value?
     ) -> (term: Value, length: Int, compound: Bool)? {
         let token = comment.tokens[index]
         switch token.kind {
         case .word, .hashtag, .emoji, .emoticon:
-            if let match = table.match(comment.ids, at: index) { return (match.value, match.length, false) }
+            let entry = comment.entries[index]
+            if let match = table.match(comment.ids, at: index, single: single(entry), phrases: phrases(pack.phrases(entry))) {
+                return (match.value, match.length, false)
+            }
         default:
             return nil
         }
         guard token.kind.isWordLike else { return nil }
-        let key = comment.key(index)
         if token.isElongated {
+            let key = comment.key(index)
             for maxRun in [2, 1] {
                 squeeze(key, maxRun: maxRun)
-                if let term = table[squeezed.withUnsafeBufferPointer(vocabulary.id)] { return (term, 1, false) }
+                let id = squeezed.withUnsafeBufferPointer(vocabulary.id)
+                if let term = table.value(single(vocabulary.entry(id))) { return (term, 1, false) }
             }
         }
-        if key.contains(0x2D) || (pack.language == .german && key.count >= 7) {
-            let slot = pack.language == .german ? 0 : 1
-            let parts = key.withUnsafeBufferPointer { compounds[slot].parts(of: $0, splitter: pack.splitter, vocabulary: vocabulary) }
-            if let parts, parts.count > 1, let term = compound(pack, parts) { return (term, 1, true) }
+        let german = pack.language == .german
+        guard token.hasHyphen || (german && token.keyLength >= 7) else { return nil }
+        let parts = comment.keys.withUnsafeBufferPointer { keys in
+            compounds[german ? 0 : 1].parts(of: UnsafeBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]),
+                                            splitter: pack.splitter, vocabulary: vocabulary)
         }
+        if let parts, parts.count > 1, let term = compound(pack, vocabulary, parts) { return (term, 1, true) }
         return nil
     }
 
     /// A compound's opinion: an intensifying first part boosts an opinionated head (`Riesenärger`);
     /// otherwise the parts' weights add up (`Katastrophenservice`).
-    private static func compoundTerm(_ pack: LanguagePack, _ parts: ArraySlice<TermID>) -> OpinionTerm? {
-        let head = pack.opinions[parts[parts.endIndex - 1]]
+    private static func compoundTerm(_ pack: LanguagePack, _ vocabulary: Vocabulary, _ parts: ArraySlice<TermID>) -> OpinionTerm? {
+        let head = pack.opinion(vocabulary.entry(parts[parts.endIndex - 1]))
         var boost = 1.0
         var sum = 0.0
         var found = false
         var isCX = false
         for part in parts.dropLast() {
-            if let rule = pack.rules[part], rule.role == .intensifier, rule.value > 1 {
+            let entry = vocabulary.entry(part)
+            if let rule = pack.rule(entry), rule.role == .intensifier, rule.value > 1 {
                 boost = max(boost, rule.value)
-            } else if let term = pack.opinions[part] {
+            } else if let term = pack.opinion(entry) {
                 if term.isPrefix { boost = max(boost, prefixBoost) }
                 sum += term.weight
                 found = true
@@ -105,9 +119,9 @@ struct SentimentScorer {
     }
 
     /// A compound's emotions: those of its parts combined (`Riesenfreude` → joy, `Horrorhotline` → fear, anger).
-    private static func compoundEmotion(_ pack: LanguagePack, _ parts: ArraySlice<TermID>) -> EmotionProfile? {
+    private static func compoundEmotion(_ pack: LanguagePack, _ vocabulary: Vocabulary, _ parts: ArraySlice<TermID>) -> EmotionProfile? {
         var profile = EmotionProfile()
-        for part in parts { if let emotions = pack.emotions[part] { profile.combine(emotions) } }
+        for part in parts { if let emotions = pack.emotion(vocabulary.entry(part)) { profile.combine(emotions) } }
         return profile.isEmpty ? nil : profile
     }
 
@@ -124,12 +138,14 @@ struct SentimentScorer {
     }
 
     func rule(at index: Int, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
-        if let match = pack.rules.match(comment.ids, at: index) { return (match.value, match.length) }
-        if let negation = pack.contractedNegation, comment.key(index).hasSuffix(Self.contraction) { return (negation, 1) }
+        let entry = comment.entries[index]
+        if let match = pack.rules.match(comment.ids, at: index, single: entry.rule[pack.number],
+                                        phrases: pack.phrases(entry).rules) {
+            return (match.value, match.length)
+        }
+        if let negation = pack.contractedNegation, comment.keyHasSuffix(index, "n't") { return (negation, 1) }
         return nil
     }
-
-    private static let contraction = Array("n't".utf8)
 
     /// Reads a sentence into `readings`: at each position either a rule word or an opinion word (or
     /// nothing). The longer match wins; an intensifier that is also an opinion word (`super`, `total`)
@@ -177,8 +193,3 @@ struct SentimentScorer {
     }
 }
 
-extension ArraySlice where Element == UInt8 {
-    func hasSuffix(_ suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(endIndex - suffix.count)...].elementsEqual(suffix)
-    }
-}

@@ -39,9 +39,10 @@ public enum SignalKind: String, CaseIterable, Sendable, BitwiseCopyable {
 /// `@class`), and `*` for any one word. `<num>` also matches any number token and `<ord>` a number
 /// followed by `.` (`3.`) or written `3rd`/`5th`.
 ///
-/// Flat like `TermTable`: patterns and their elements in arrays, and per term id the patterns it
-/// starts and the classes it belongs to (a bit set), so matching at a token allocates nothing.
-public struct SignalPatterns: Sendable {
+/// Flat like `TermTable`: patterns and their elements in arrays; the patterns a word starts and the
+/// classes it belongs to are numbered in its `TermEntry`, so matching at a token reads that entry
+/// and allocates nothing. Immutable and shared by reference.
+public final class SignalPatterns: Sendable {
     enum Element: Sendable, Equatable, BitwiseCopyable {
         case word(TermID)
         /// A word class by number.
@@ -59,32 +60,29 @@ public struct SignalPatterns: Sendable {
     /// Classes are bits of a 64-bit set.
     static let maximumClasses = 64
 
-    private(set) var patterns: [Pattern] = []
-    private(set) var elements: [Element] = []
+    let patterns: [Pattern]
+    let elements: [Element]
     /// Pattern numbers, grouped into the lists below.
-    private(set) var references: [Int32] = []
-    /// Per id: index + 1 into `wordLists` of the patterns starting with that word, 0 for none.
-    private(set) var byFirstWord: [UInt16] = []
-    private(set) var wordLists: [IndexRange] = []
+    let references: [Int32]
+    /// The pattern lists words start; a word's entry has index + 1 into it (high 16 bits of its
+    /// `signals`) and index + 1 into `classSets` (low 16 bits), 0 for most words.
+    let wordLists: [IndexRange]
+    /// Distinct sets of classes (a bit per class number).
+    let classSets: [UInt64]
     /// Per class number: the patterns starting with the class.
-    private(set) var byFirstClass: [IndexRange] = []
-    private(set) var startingWithAny = IndexRange(0, 0)
-    /// Per id: the classes the word belongs to.
-    private(set) var classBits: [UInt64] = []
-    public private(set) var count = 0
+    let byFirstClass: [IndexRange]
+    let startingWithAny: IndexRange
+    public let count: Int
 
-    public init() {}
-
-    init(patterns: [Pattern], elements: [Element], references: [Int32], byFirstWord: [UInt16], wordLists: [IndexRange],
-         byFirstClass: [IndexRange], startingWithAny: IndexRange, classBits: [UInt64], count: Int) {
+    init(patterns: [Pattern], elements: [Element], references: [Int32], wordLists: [IndexRange],
+         classSets: [UInt64], byFirstClass: [IndexRange], startingWithAny: IndexRange, count: Int) {
         self.patterns = patterns
         self.elements = elements
         self.references = references
-        self.byFirstWord = byFirstWord
         self.wordLists = wordLists
+        self.classSets = classSets
         self.byFirstClass = byFirstClass
         self.startingWithAny = startingWithAny
-        self.classBits = classBits
         self.count = count
     }
 
@@ -94,46 +92,47 @@ public struct SignalPatterns: Sendable {
         var length: Int
     }
 
-    /// Appends the patterns matching at `index` to `found` (cleared first).
-    func matches(at index: Int, in comment: CommentText, limit: Int, into found: inout [Match]) {
-        found.removeAll(keepingCapacity: true)
-        let id = comment.ids[index]
-        let known = id >= 0 && Int(id) < byFirstWord.count
+    /// Appends the patterns matching at `index` to `found` (cleared first); `pack` is the number of
+    /// the language pack these patterns belong to.
+    func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match]) {
+        if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        let start = comment.entries[index].signals[pack]
         let isNumber = comment.tokens[index].kind == .number
-        let head = known ? byFirstWord[Int(id)] : 0
-        let bits = known ? classBits[Int(id)] : 0
         // Most tokens start no pattern.
-        guard isNumber || !startingWithAny.isEmpty || head != 0 || bits != 0 else { return }
-        if head != 0 { consider(wordLists[Int(head) - 1], at: index, in: comment, limit: limit, into: &found) }
+        guard start != 0 || isNumber || !startingWithAny.isEmpty else { return }
+        let head = Int(start >> 16), classes = Int(start & 0xFFFF)
+        let bits = classes == 0 ? 0 : classSets[classes - 1]
+        if head != 0 { consider(wordLists[head - 1], at: index, in: comment, pack: pack, limit: limit, into: &found) }
         var remaining = bits
         while remaining != 0 {
-            consider(byFirstClass[remaining.trailingZeroBitCount], at: index, in: comment, limit: limit, into: &found)
+            consider(byFirstClass[remaining.trailingZeroBitCount], at: index, in: comment, pack: pack, limit: limit, into: &found)
             remaining &= remaining - 1
         }
         if isNumber {
-            consider(byFirstClass[Int(Self.numberClass)], at: index, in: comment, limit: limit, into: &found)
-            consider(byFirstClass[Int(Self.ordinalClass)], at: index, in: comment, limit: limit, into: &found)
+            consider(byFirstClass[Int(Self.numberClass)], at: index, in: comment, pack: pack, limit: limit, into: &found)
+            consider(byFirstClass[Int(Self.ordinalClass)], at: index, in: comment, pack: pack, limit: limit, into: &found)
         }
         if !startingWithAny.isEmpty, comment.tokens[index].kind != .punctuation {
-            consider(startingWithAny, at: index, in: comment, limit: limit, into: &found)
+            consider(startingWithAny, at: index, in: comment, pack: pack, limit: limit, into: &found)
         }
     }
 
-    private func consider(_ list: IndexRange, at index: Int, in comment: CommentText, limit: Int, into found: inout [Match]) {
+    private func consider(_ list: IndexRange, at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match]) {
         for position in list.range {
             let reference = references[position]
-            if let end = match(patterns[Int(reference)], at: index, in: comment, limit: limit) {
+            if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
                 found.append(Match(pattern: reference, length: end - index))
             }
         }
     }
 
-    private func isMember(_ id: TermID, of number: Int32) -> Bool {
-        id >= 0 && Int(id) < classBits.count && classBits[Int(id)] & (1 << UInt64(number)) != 0
+    private func isMember(_ entry: TermEntry, pack: Int, of number: Int32) -> Bool {
+        let classes = Int(entry.signals[pack] & 0xFFFF)
+        return classes != 0 && classSets[classes - 1] & (1 << UInt64(number)) != 0
     }
 
     /// The end of a match of `pattern` starting at `index`, or nil.
-    private func match(_ pattern: Pattern, at index: Int, in comment: CommentText, limit: Int) -> Int? {
+    private func match(_ pattern: Pattern, at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Int? {
         var position = index
         for elementIndex in pattern.elements.range {
             guard position < limit else { return nil }
@@ -144,7 +143,7 @@ public struct SignalPatterns: Sendable {
             case .any:
                 guard token.kind != .punctuation else { return nil }
             case .wordClass(let number):
-                if isMember(comment.ids[position], of: number) { break }
+                if isMember(comment.entries[position], pack: pack, of: number) { break }
                 if number == Self.numberClass, token.kind == .number { break }
                 if number == Self.ordinalClass, let end = ordinalEnd(at: position, in: comment, limit: limit) {
                     position = end - 1
@@ -235,25 +234,34 @@ struct SignalPatternsBuilder {
         }
     }
 
-    /// The flat patterns for a vocabulary of `idCount` ids.
-    func build(idCount: Int) -> SignalPatterns {
+    /// The flat patterns, and for each word that starts a pattern or belongs to a class its
+    /// `TermEntry.signals` value.
+    func build() -> (patterns: SignalPatterns, starts: [(id: TermID, value: UInt32)]) {
         var references: [Int32] = []
         func list(_ numbers: [Int32]) -> IndexRange {
             let start = references.count
             references += numbers
             return IndexRange(start, references.count)
         }
-        var heads = [UInt16](repeating: 0, count: idCount)
+        var starts: [TermID: UInt32] = [:]
         var wordLists: [IndexRange] = []
         for id in byFirstWord.keys.sorted() where id >= 0 {
             wordLists.append(list(byFirstWord[id]!))
-            heads[Int(id)] = UInt16(wordLists.count)
+            starts[id] = UInt32(wordLists.count) << 16
+        }
+        var classSets: [UInt64] = []
+        var setNumbers: [UInt64: UInt32] = [:]
+        for (id, set) in classBits.sorted(by: { $0.key < $1.key }) where id >= 0 {
+            if setNumbers[set] == nil {
+                classSets.append(set)
+                setNumbers[set] = UInt32(classSets.count)
+            }
+            starts[id, default: 0] |= setNumbers[set]!
         }
         let classLists = byFirstClass.map(list)
         let any = list(startingWithAny)
-        var bits = [UInt64](repeating: 0, count: idCount)
-        for (id, set) in classBits where id >= 0 { bits[Int(id)] = set }
-        return SignalPatterns(patterns: patterns, elements: elements, references: references, byFirstWord: heads, wordLists: wordLists,
-                              byFirstClass: classLists, startingWithAny: any, classBits: bits, count: patterns.count)
+        let patterns = SignalPatterns(patterns: self.patterns, elements: elements, references: references, wordLists: wordLists,
+                                      classSets: classSets, byFirstClass: classLists, startingWithAny: any, count: self.patterns.count)
+        return (patterns, starts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 }

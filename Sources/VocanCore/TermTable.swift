@@ -3,71 +3,62 @@
 /// Every lexicon of the engine (sentiment, emotions, rules) is a `TermTable`, so single words and
 /// phrases such as `Finger weg`, `on hold` or `gar nicht` are matched the same way everywhere.
 ///
-/// The table is flat: distinct values once in `values`, and per term id (ids are dense) the index of
-/// its single value and of its phrase list, so a lookup is an index, not a hash, and the whole table
-/// is a handful of arrays that `EngineImage` stores as they are.
-public struct TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Sendable {
-    /// One phrase: the ids after its first (`rest` in `restIDs`) and its value.
+/// The table holds its distinct values once and its phrases; which value a single word has, and
+/// which phrases it starts, is in the word's `TermEntry` (value numbers from 1, 0 for none; phrase
+/// ranges through the pack's `PhraseHeads`), so a lookup reads the token's entry, not one array per
+/// table. Immutable and shared by reference.
+public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Sendable {
+    /// One phrase: the ids after its first (`rest` in `restIDs`) and its value's number.
     struct Phrase: Sendable, BitwiseCopyable {
         var restStart: Int32
         var restCount: Int32
         var value: UInt16
     }
 
-    private(set) var values: [Value] = []
-    /// Per id: index + 1 into `values` of its single value, 0 for none.
-    private(set) var singles: [UInt16] = []
-    /// Per id: index + 1 into `lists` of the phrases it starts, 0 for none.
-    private(set) var heads: [UInt16] = []
-    /// Ranges into `phrases`, longest phrases first.
-    private(set) var lists: [IndexRange] = []
-    private(set) var phrases: [Phrase] = []
-    private(set) var restIDs: [TermID] = []
+    let values: [Value]
+    /// Grouped by first word, longest first; a first word's `PhraseHeads` has the range of its group.
+    let phrases: [Phrase]
+    let restIDs: [TermID]
     /// Number of distinct single keys and phrases.
-    public private(set) var count = 0
+    public let count: Int
 
-    public init() {}
-
-    init(values: [Value], singles: [UInt16], heads: [UInt16], lists: [IndexRange], phrases: [Phrase], restIDs: [TermID], count: Int) {
+    init(values: [Value], phrases: [Phrase], restIDs: [TermID], count: Int) {
         self.values = values
-        self.singles = singles
-        self.heads = heads
-        self.lists = lists
         self.phrases = phrases
         self.restIDs = restIDs
         self.count = count
     }
 
-    /// The value of a single id.
-    public subscript(id: TermID) -> Value? {
-        guard id >= 0, Int(id) < singles.count else { return nil }
-        let index = singles[Int(id)]
-        return index == 0 ? nil : values[Int(index) - 1]
-    }
+    /// The value numbered `number` (from 1), nil for 0.
+    @inline(__always)
+    func value(_ number: UInt16) -> Value? { number == 0 ? nil : values[Int(number) - 1] }
 
-    /// The longest entry starting at `index` in `ids`, with the number of tokens it spans.
-    public func match(_ ids: [TermID], at index: Int) -> (length: Int, value: Value)? {
-        let first = ids[index]
-        guard first >= 0, Int(first) < singles.count else { return nil }
-        let head = heads[Int(first)]
-        if head != 0 {
-            for phrase in phrases[lists[Int(head) - 1].range] where index + Int(phrase.restCount) < ids.count {
-                var matches = true
-                for offset in 0..<Int(phrase.restCount) where ids[index + 1 + offset] != restIDs[Int(phrase.restStart) + offset] {
-                    matches = false
-                    break
-                }
-                if matches { return (Int(phrase.restCount) + 1, values[Int(phrase.value)]) }
-            }
-        }
-        let single = singles[Int(first)]
+    /// The longest entry starting at `index` in `ids`, with the number of tokens it spans, given the
+    /// first word's single value number and the phrases it starts (both from its entry).
+    @inline(__always)
+    func match(_ ids: [TermID], at index: Int, single: UInt16, phrases group: IndexRange) -> (length: Int, value: Value)? {
+        if !group.isEmpty, let phrase = phrase(ids, at: index, group) { return phrase }
         return single == 0 ? nil : (1, values[Int(single) - 1])
     }
 
-    /// Whether any entry (single or the first word of a phrase) starts with `id`.
-    public func starts(with id: TermID) -> Bool {
-        id >= 0 && Int(id) < singles.count && (singles[Int(id)] != 0 || heads[Int(id)] != 0)
+    private func phrase(_ ids: [TermID], at index: Int, _ group: IndexRange) -> (length: Int, value: Value)? {
+        for phrase in phrases[group.range] where index + Int(phrase.restCount) < ids.count {
+            var matches = true
+            for offset in 0..<Int(phrase.restCount) where ids[index + 1 + offset] != restIDs[Int(phrase.restStart) + offset] {
+                matches = false
+                break
+            }
+            if matches { return (Int(phrase.restCount) + 1, values[Int(phrase.value)]) }
+        }
+        return nil
     }
+}
+
+/// The phrases a first word starts in each table of a pack (empty ranges where none).
+struct PhraseHeads: Sendable, Equatable, BitwiseCopyable {
+    var opinions = IndexRange(0, 0)
+    var rules = IndexRange(0, 0)
+    var emotions = IndexRange(0, 0)
 }
 
 /// A range of indices into one of the engine's flat arrays, stored as plain bytes in an `EngineImage`.
@@ -113,29 +104,28 @@ struct TermTableBuilder<Value: Hashable & Sendable & BitwiseCopyable> {
     /// The value of a single id so far.
     subscript(id: TermID) -> Value? { id >= 0 && Int(id) < singles.count ? singles[Int(id)] : nil }
 
-    /// The flat table for a vocabulary of `idCount` ids. Throws if the table holds more distinct
-    /// values than its 16-bit indices can number.
-    func build(idCount: Int, name: String) throws -> TermTable<Value> {
+    /// The flat table, the single value number (from 1) of each id that has one, and the range of
+    /// the phrases each first word starts, for the ids' entries. Throws if the table holds more
+    /// distinct values than 16-bit numbers can count.
+    func build(name: String) throws
+        -> (table: TermTable<Value>, singles: [(id: TermID, value: UInt16)], heads: [(id: TermID, phrases: IndexRange)]) {
         var values: [Value] = []
         var numbers: [Value: UInt16] = [:]
         func number(_ value: Value) throws -> UInt16 {
             if let known = numbers[value] { return known }
-            guard values.count < Int(UInt16.max) else {
-                throw LexiconError(file: name, line: 0, reason: "more than \(UInt16.max - 1) distinct values")
+            guard values.count < Int(UInt16.max) - 1 else {
+                throw LexiconError(file: name, line: 0, reason: "more than \(UInt16.max - 2) distinct values")
             }
             values.append(value)
             numbers[value] = UInt16(values.count - 1)
             return UInt16(values.count - 1)
         }
-        var singleIndex = [UInt16](repeating: 0, count: idCount)
-        var count = 0
+        var singleNumbers: [(id: TermID, value: UInt16)] = []
         for (id, value) in singles.enumerated() {
             guard let value else { continue }
-            singleIndex[id] = try number(value) + 1
-            count += 1
+            singleNumbers.append((TermID(id), try number(value) + 1))
         }
-        var heads = [UInt16](repeating: 0, count: idCount)
-        var lists: [IndexRange] = []
+        var heads: [(id: TermID, phrases: IndexRange)] = []
         var flat: [TermTable<Value>.Phrase] = []
         var restIDs: [TermID] = []
         for first in phrases.keys.sorted() {
@@ -143,14 +133,10 @@ struct TermTableBuilder<Value: Hashable & Sendable & BitwiseCopyable> {
             for phrase in phrases[first]! {
                 flat.append(.init(restStart: Int32(restIDs.count), restCount: Int32(phrase.rest.count), value: try number(phrase.value)))
                 restIDs += phrase.rest
-                count += 1
             }
-            guard lists.count < Int(UInt16.max) else {
-                throw LexiconError(file: name, line: 0, reason: "more than \(UInt16.max - 1) phrase heads")
-            }
-            lists.append(IndexRange(start, flat.count))
-            heads[Int(first)] = UInt16(lists.count)
+            heads.append((first, IndexRange(start, flat.count)))
         }
-        return TermTable(values: values, singles: singleIndex, heads: heads, lists: lists, phrases: flat, restIDs: restIDs, count: count)
+        let table = TermTable(values: values, phrases: flat, restIDs: restIDs, count: singleNumbers.count + flat.count)
+        return (table, singleNumbers, heads)
     }
 }

@@ -1,38 +1,67 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The number of a folded key in the engine's `Vocabulary`.
 public typealias TermID = Int32
 
-/// Every key any lexicon of the engine knows, numbered, so that a token is hashed once (straight from
-/// its key bytes, no string) and every table after that is looked up by number.
+/// Everything the lexicons say about one key, in 32 bytes, so that a token costs one hash probe and
+/// one entry however many tables it is in (opinions, emotions, rules, signal patterns, language
+/// profile, compound parts; per language where they differ).
 ///
-/// An open-addressing hash table over one byte arena: ids are dense (0, 1, 2...), key `i` is
-/// `arena[ends[i - 1]..<ends[i]]`, and `slots` holds ids (or -1) at their hash positions.
+/// Table values are numbered from 1 (`0` means absent) in the language pack's tables.
+public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
+    /// Where the key is in the vocabulary's arena.
+    var keyOffset: UInt32 = 0
+    var keyLength: UInt8 = 0
+    /// Bit `p`: the key is a compound part in pack `p`.
+    var compoundParts: UInt8 = 0
+    /// Index + 1 into the language identifier's word weights.
+    var languageWord: UInt16 = 0
+    /// Per language pack (German, English): index + 1 of the single-word value in each table.
+    var opinion: SIMD2<UInt16> = .zero
+    var emotion: SIMD2<UInt16> = .zero
+    var rule: SIMD2<UInt16> = .zero
+    /// Per pack: index + 1 into the pack's `phraseHeads`, for keys that start phrases.
+    var phrases: SIMD2<UInt16> = .zero
+    /// Per pack: index + 1 into the signal patterns' word lists (high 16 bits) and class sets (low 16).
+    var signals: SIMD2<UInt32> = .zero
+
+    /// Keys longer than this have no entry (no lexicon term is that long).
+    static let maximumKeyLength = Int(UInt8.max)
+
+    func isCompoundPart(pack: Int) -> Bool { compoundParts & (1 << UInt8(pack)) != 0 }
+}
+
+/// Every key any lexicon of the engine knows, numbered, with its `TermEntry`, so that a token is
+/// hashed once (straight from its key bytes, no string) and everything after that is read from its entry.
+///
+/// An open-addressing hash table over one byte arena. Ids are dense (0, 1, 2...); a slot holds
+/// `tag << 20 | (id + 1)`, the tag being the top 12 bits of the key's hash, so most probes that miss
+/// are told apart without touching the key.
 public struct Vocabulary: Sendable {
     /// The id of keys no lexicon knows; it matches nothing.
     public static let unknown: TermID = -1
+    /// Ids must fit into the 20 bits of a slot.
+    static let capacity = (1 << 20) - 1
     private(set) var arena: [UInt8] = []
-    private(set) var ends: [Int32] = []
-    private(set) var hashes: [UInt32] = []
-    private(set) var slots: [TermID] = Array(repeating: -1, count: 1024)
+    private(set) var entries: [TermEntry] = []
+    private(set) var slots = [UInt32](repeating: 0, count: 1024)
 
     public init() {}
 
-    /// Rebuilds a vocabulary from its stored parts (see `EngineImage`).
-    init(arena: [UInt8], ends: [Int32], hashes: [UInt32], slots: [TermID]) {
+    /// Rebuilds a vocabulary from its keys and entries (see `EngineImage`).
+    init(arena: [UInt8], entries: [TermEntry]) {
         self.arena = arena
-        self.ends = ends
-        self.hashes = hashes
-        self.slots = slots
+        self.entries = entries
+        var size = 1024
+        while size < entries.count * 2 { size *= 2 }
+        slots = [UInt32](repeating: 0, count: size)
+        arena.withUnsafeBufferPointer { arena in
+            for (id, entry) in entries.enumerated() {
+                let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
+                place(TermID(id), hash: Self.hash(key))
+            }
+        }
     }
 
-    public var count: Int { ends.count }
+    public var count: Int { entries.count }
 
     /// The id of `key`, or `unknown`.
     public func id(_ key: String) -> TermID {
@@ -41,40 +70,56 @@ public struct Vocabulary: Sendable {
     }
 
     /// The id of the key with these UTF-8 bytes, or `unknown`.
+    @inline(__always)
     public func id(_ bytes: UnsafeBufferPointer<UInt8>) -> TermID {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
+        let tag = hash >> 20
         var slot = Int(hash) & mask
         return arena.withUnsafeBufferPointer { arena in
             while true {
-                let id = slots[slot]
-                if id < 0 { return Self.unknown }
-                if hashes[Int(id)] == hash, equals(Int(id), bytes, arena) { return id }
+                let value = slots[slot]
+                if value == 0 { return Self.unknown }
+                if value >> 20 == tag {
+                    let id = Int(value & 0xF_FFFF) - 1
+                    if equals(entries[id], bytes, arena) { return TermID(id) }
+                }
                 slot = (slot + 1) & mask
             }
         }
     }
 
-    /// The id of the key in `bytes[range]`.
-    public func id(_ bytes: [UInt8], _ range: Range<Int>) -> TermID {
-        bytes.withUnsafeBufferPointer { id(UnsafeBufferPointer(rebasing: $0[range])) }
-    }
+    /// The entry of an id (the empty entry for `unknown`).
+    @inline(__always)
+    func entry(_ id: TermID) -> TermEntry { id >= 0 ? entries[Int(id)] : TermEntry() }
 
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
-        let start = id == 0 ? 0 : Int(ends[id - 1])
-        let end = Int(ends[id])
-        guard end - start == bytes.count else { return false }
-        guard let base = bytes.baseAddress, let arenaBase = arena.baseAddress else { return bytes.isEmpty }
-        return memcmp(arenaBase + start, base, bytes.count) == 0
+    @inline(__always)
+    private func equals(_ entry: TermEntry, _ bytes: UnsafeBufferPointer<UInt8>, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = Int(entry.keyLength), start = Int(entry.keyOffset)
+        guard count == bytes.count else { return false }
+        guard let base = UnsafeRawPointer(bytes.baseAddress), let arenaBase = UnsafeRawPointer(arena.baseAddress) else { return count == 0 }
+        // Keys are short: compare eight bytes at a time, the tail byte by byte.
+        var offset = 0
+        while offset + 8 <= count {
+            if base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != arenaBase.loadUnaligned(fromByteOffset: start + offset, as: UInt64.self) { return false }
+            offset += 8
+        }
+        while offset < count {
+            if bytes[offset] != arena[start + offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// The key of an id.
     public func key(_ id: TermID) -> String {
-        let start = id == 0 ? 0 : Int(ends[Int(id) - 1])
-        return String(decoding: arena[start..<Int(ends[Int(id)])], as: UTF8.self)
+        let entry = entries[Int(id)]
+        return String(decoding: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)], as: UTF8.self)
     }
 
-    /// The id of `key`, numbering it if it is new.
+    /// The id of `key`, numbering it if it is new; `unknown` for keys longer than an entry can hold
+    /// or beyond the vocabulary's capacity (no lexicon term is either).
     mutating func intern(_ key: String) -> TermID {
         var key = key
         return key.withUTF8 { intern($0) }
@@ -83,29 +128,44 @@ public struct Vocabulary: Sendable {
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> TermID {
         let known = id(bytes)
         if known >= 0 { return known }
+        guard bytes.count <= TermEntry.maximumKeyLength, count < Self.capacity else { return Self.unknown }
         if (count + 1) * 2 > slots.count { grow() }
         let id = TermID(count)
-        let hash = Self.hash(bytes)
+        var entry = TermEntry()
+        entry.keyOffset = UInt32(arena.count)
+        entry.keyLength = UInt8(bytes.count)
         arena.append(contentsOf: bytes)
-        ends.append(Int32(arena.count))
-        hashes.append(hash)
-        place(id, hash: hash)
+        entries.append(entry)
+        place(id, hash: Self.hash(bytes))
         return id
+    }
+
+    /// Changes the entry of a known id (while the engine is built).
+    mutating func update(_ id: TermID, _ change: (inout TermEntry) -> Void) {
+        guard id >= 0 else { return }
+        change(&entries[Int(id)])
     }
 
     private mutating func place(_ id: TermID, hash: UInt32) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = id
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        slots[slot] = (hash >> 20) << 20 | UInt32(id + 1)
     }
 
     private mutating func grow() {
-        slots = Array(repeating: -1, count: slots.count * 2)
-        for id in 0..<count { place(TermID(id), hash: hashes[id]) }
+        slots = [UInt32](repeating: 0, count: slots.count * 2)
+        let entries = self.entries
+        arena.withUnsafeBufferPointer { arena in
+            for (id, entry) in entries.enumerated() {
+                let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
+                place(TermID(id), hash: Self.hash(key))
+            }
+        }
     }
 
     /// A fast multiplicative hash over eight bytes at a time (keys are short; no need for SipHash here).
+    @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         guard let base = UnsafeRawPointer(bytes.baseAddress) else { return UInt32(truncatingIfNeeded: hash >> 32) }

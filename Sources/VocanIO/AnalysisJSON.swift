@@ -1,121 +1,73 @@
 import VocanCore
 
 /// The JSON shapes of vocan's machine outputs. Field names are documented in the README and stay stable.
+///
+/// Each shape is one value: after one separator it writes its inside with literal punctuation (it
+/// knows where its commas go), which keeps a JSONL record at a few instructions per byte.
 extension JSONWriter {
     /// One JSONL record of `vocan analyze --format jsonl`.
     public mutating func write(_ analysis: CommentAnalysis) {
-        beginObject()
-        field("id"); string(analysis.feedback.id)
-        field("line"); int(analysis.feedback.line)
-        field("lang"); string(analysis.language.rawValue)
-        field("sentiment"); write(analysis.sentiment)
-        field("sentences"); beginArray()
-        for sentence in analysis.sentences {
-            beginObject()
-            field("text"); string(sentence.text)
-            field("start"); int(sentence.start)
-            field("end"); int(sentence.end)
-            writeFields(sentence.sentiment)
-            field("clauses"); beginArray()
-            for clause in sentence.clauses {
-                beginObject()
-                field("text"); string(clause.text)
-                field("start"); int(clause.start)
-                field("end"); int(clause.end)
-                writeFields(clause.sentiment)
-                field("weight"); number(clause.weight, decimals: 2)
-                field("emotions"); write(clause.emotions)
-                endObject()
+        beginValue()
+        literal(#"{"id":"#); rawString(analysis.feedback.id)
+        literal(#","line":"#); rawInt(analysis.feedback.line)
+        literal(#","lang":"#); rawString(analysis.language.rawValue)
+        literal(#","sentiment":"#); writeSentiment(analysis.sentiment)
+        literal(#","sentences":["#)
+        for (index, sentence) in analysis.sentences.enumerated() {
+            if index > 0 { literal(",") }
+            literal(#"{"text":"#); rawString(sentence.text)
+            writeSpan(start: sentence.start, end: sentence.end)
+            writeSentimentFields(sentence.sentiment)
+            literal(#","clauses":["#)
+            for (index, clause) in sentence.clauses.enumerated() {
+                if index > 0 { literal(",") }
+                literal(#"{"text":"#); rawString(clause.text)
+                writeSpan(start: clause.start, end: clause.end)
+                writeSentimentFields(clause.sentiment)
+                literal(#","weight":"#); rawNumber(clause.weight, decimals: 2)
+                literal(#","emotions":"#); writeEmotions(clause.emotions)
+                literal("}")
             }
-            endArray()
-            endObject()
+            literal("]}")
         }
-        endArray()
-        field("evidence"); write(analysis.evidence)
-        field("emotions"); write(analysis.emotions)
-        field("emotion_evidence"); write(analysis.emotionEvidence)
-        field("signals"); write(analysis.signals)
-        if let score = analysis.feedback.score { field("score"); raw(score) }
-        if let date = analysis.feedback.date { field("date"); string(date) }
-        if let channel = analysis.feedback.channel { field("channel"); string(channel) }
-        endObject()
+        literal(#"],"evidence":"#); writeEvidence(analysis.evidence)
+        literal(#","emotions":"#); writeEmotions(analysis.emotions)
+        literal(#","emotion_evidence":["#)
+        for (index, item) in analysis.emotionEvidence.enumerated() {
+            literal(index > 0 ? #",{"token":"# : #"{"token":"#); rawString(item.token)
+            literal(#","emotion":"#); rawString(item.emotion.rawValue)
+            literal(#","intensity":"#); rawNumber(item.intensity, decimals: 2)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
+        }
+        literal(#"],"signals":"#); writeSignals(analysis.signals)
+        if let score = analysis.feedback.score { literal(#","score":"#); rawScalar(score) }
+        if let date = analysis.feedback.date { literal(#","date":"#); rawString(date) }
+        if let channel = analysis.feedback.channel { literal(#","channel":"#); rawString(channel) }
+        literal("}")
     }
 
     /// `{"score": …, "label": …}`
     public mutating func write(_ sentiment: SentimentScore) {
-        beginObject()
-        writeFields(sentiment)
-        endObject()
-    }
-
-    private mutating func writeFields(_ sentiment: SentimentScore) {
-        field("score"); number(sentiment.score)
-        field("label"); string(sentiment.label.rawValue)
+        beginValue()
+        writeSentiment(sentiment)
     }
 
     /// All eight emotions, always in the same order: `{"anger": 0.7, "anticipation": 0, ...}`.
     public mutating func write(_ emotions: EmotionProfile) {
-        // Most clauses carry no emotion at all.
-        if emotions.isEmpty {
-            return fragment(#"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#)
-        }
-        beginObject()
-        field("anger"); number(emotions[.anger])
-        field("anticipation"); number(emotions[.anticipation])
-        field("disgust"); number(emotions[.disgust])
-        field("fear"); number(emotions[.fear])
-        field("joy"); number(emotions[.joy])
-        field("sadness"); number(emotions[.sadness])
-        field("surprise"); number(emotions[.surprise])
-        field("trust"); number(emotions[.trust])
-        endObject()
+        beginValue()
+        writeEmotions(emotions)
     }
 
-    /// The emotion evidence list: token, emotion, intensity, offsets, rules.
-    public mutating func write(_ evidence: [EmotionEvidence]) {
-        beginArray()
-        for item in evidence {
-            beginObject()
-            field("token"); string(item.token)
-            field("emotion"); string(item.emotion.rawValue)
-            field("intensity"); number(item.intensity, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
-            endObject()
-        }
-        endArray()
+    /// The evidence list: token, weight after rules, lexicon weight, offsets, rules.
+    public mutating func write(_ evidence: [Evidence]) {
+        beginValue()
+        writeEvidence(evidence)
     }
 
     /// `{"effort": …, "churn_risk": …, "recommend": …, "follow_up": {"needed": …, "reasons": […]}, "evidence": […]}`
     public mutating func write(_ signals: Signals) {
-        beginObject()
-        field("effort"); number(signals.effort, decimals: 2)
-        field("churn_risk"); number(signals.churnRisk, decimals: 2)
-        field("recommend")
-        if let recommend = signals.recommend { string(recommend.rawValue) } else { null() }
-        field("follow_up"); beginObject()
-        field("needed"); bool(signals.followUp.needed)
-        field("reasons"); strings(signals.followUp.reasons.map(\.rawValue))
-        endObject()
-        field("evidence"); beginArray()
-        for item in signals.evidence {
-            beginObject()
-            field("signal"); string(item.signal.rawValue)
-            field("token"); string(item.token)
-            field("weight"); number(item.weight, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
-            endObject()
-        }
-        endArray()
-        endObject()
-    }
-
-    /// The fields every kind of evidence shares: where it stands and which rules changed it.
-    private mutating func writeSpan(start: Int, end: Int, rules: EvidenceRules) {
-        field("start"); int(start)
-        field("end"); int(end)
-        field("rules"); beginArray()
-        for (rule, name) in EvidenceRules.named where rules.contains(rule) { string(name) }
-        endArray()
+        beginValue()
+        writeSignals(signals)
     }
 
     /// An array of strings.
@@ -125,17 +77,83 @@ extension JSONWriter {
         endArray()
     }
 
-    /// The evidence list: token, weight after rules, lexicon weight, offsets, rules.
-    public mutating func write(_ evidence: [Evidence]) {
-        beginArray()
-        for item in evidence {
-            beginObject()
-            field("token"); string(item.token)
-            field("weight"); number(item.weight, decimals: 2)
-            field("lexicon"); number(item.lexiconWeight, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
-            endObject()
+    // MARK: - Insides
+
+    private mutating func writeSentiment(_ sentiment: SentimentScore) {
+        literal(#"{"score":"#); rawNumber(sentiment.score, decimals: 3)
+        literal(#","label":"#); rawString(sentiment.label.rawValue)
+        literal("}")
+    }
+
+    private mutating func writeSentimentFields(_ sentiment: SentimentScore) {
+        literal(#","score":"#); rawNumber(sentiment.score, decimals: 3)
+        literal(#","label":"#); rawString(sentiment.label.rawValue)
+    }
+
+    private mutating func writeEmotions(_ emotions: EmotionProfile) {
+        // Most clauses carry no emotion at all.
+        if emotions.isEmpty {
+            return literal(#"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#)
         }
-        endArray()
+        literal(#"{"anger":"#); rawNumber(emotions[.anger], decimals: 3)
+        literal(#","anticipation":"#); rawNumber(emotions[.anticipation], decimals: 3)
+        literal(#","disgust":"#); rawNumber(emotions[.disgust], decimals: 3)
+        literal(#","fear":"#); rawNumber(emotions[.fear], decimals: 3)
+        literal(#","joy":"#); rawNumber(emotions[.joy], decimals: 3)
+        literal(#","sadness":"#); rawNumber(emotions[.sadness], decimals: 3)
+        literal(#","surprise":"#); rawNumber(emotions[.surprise], decimals: 3)
+        literal(#","trust":"#); rawNumber(emotions[.trust], decimals: 3)
+        literal("}")
+    }
+
+    private mutating func writeEvidence(_ evidence: [Evidence]) {
+        literal("[")
+        for (index, item) in evidence.enumerated() {
+            literal(index > 0 ? #",{"token":"# : #"{"token":"#); rawString(item.token)
+            literal(#","weight":"#); rawNumber(item.weight, decimals: 2)
+            literal(#","lexicon":"#); rawNumber(item.lexiconWeight, decimals: 2)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
+        }
+        literal("]")
+    }
+
+    private mutating func writeSignals(_ signals: Signals) {
+        literal(#"{"effort":"#); rawNumber(signals.effort, decimals: 2)
+        literal(#","churn_risk":"#); rawNumber(signals.churnRisk, decimals: 2)
+        literal(#","recommend":"#)
+        if let recommend = signals.recommend { rawString(recommend.rawValue) } else { literal("null") }
+        literal(signals.followUp.needed ? #","follow_up":{"needed":true,"reasons":["# : #","follow_up":{"needed":false,"reasons":["#)
+        for (index, reason) in signals.followUp.reasons.enumerated() {
+            if index > 0 { literal(",") }
+            rawString(reason.rawValue)
+        }
+        literal(#"]},"evidence":["#)
+        for (index, item) in signals.evidence.enumerated() {
+            literal(index > 0 ? #",{"signal":"# : #"{"signal":"#); rawString(item.signal.rawValue)
+            literal(#","token":"#); rawString(item.token)
+            literal(#","weight":"#); rawNumber(item.weight, decimals: 2)
+            writeSpan(start: item.start, end: item.end, rules: item.rules)
+        }
+        literal("]}")
+    }
+
+    private mutating func writeSpan(start: Int, end: Int) {
+        literal(#","start":"#); rawInt(start)
+        literal(#","end":"#); rawInt(end)
+    }
+
+    /// The fields every kind of evidence shares and the end of its object: where it stands and which
+    /// rules changed it.
+    private mutating func writeSpan(start: Int, end: Int, rules: EvidenceRules) {
+        writeSpan(start: start, end: end)
+        guard !rules.isEmpty else { return literal(#","rules":[]}"#) }
+        literal(#","rules":["#)
+        var first = true
+        for (rule, name) in EvidenceRules.named where rules.contains(rule) {
+            if !first { literal(",") }
+            rawString(name)
+            first = false
+        }
+        literal("]}")
     }
 }

@@ -29,11 +29,6 @@ public struct AnalysisRun {
         var summary: AnalysisSummary
     }
 
-    /// The analyzed batch, handed from the worker thread back to the reading thread.
-    private final class Pending: @unchecked Sendable {
-        var partials: [Partial] = []
-    }
-
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
     /// `progress` is called after each batch with the number of records read so far.
     public func execute(
@@ -60,27 +55,21 @@ public struct AnalysisRun {
                 }
             }
             // Analyze on the workers while this thread reads the next batch.
-            let pending = Pending()
-            let done = DispatchGroup()
-            let work = batch
-            DispatchQueue.global().async(group: done) {
-                pending.partials = analyzer.analyze(work) { analyzer, slice in
-                    var summary = AnalysisSummary()
-                    var records = JSONWriter(capacity: writesRecords ? slice.count * 2048 : 0)
-                    for feedback in slice {
-                        let analysis = analyzer.analyze(feedback)
-                        summary.add(analysis)
-                        if writesRecords {
-                            records.write(analysis)
-                            records.newline()
-                        }
+            let run = analyzer.start(batch) { analyzer, slice in
+                var summary = AnalysisSummary()
+                var records = JSONWriter(capacity: writesRecords ? slice.count * 2048 : 0)
+                for feedback in slice {
+                    let analysis = analyzer.analyze(feedback)
+                    summary.add(analysis)
+                    if writesRecords {
+                        records.write(analysis)
+                        records.newline()
                     }
-                    return Partial(records: records.bytes, summary: summary)
                 }
+                return Partial(records: records.bytes, summary: summary)
             }
             let next = Result { try reader.next(maxCount: Self.batchSize) }
-            done.wait()
-            for partial in pending.partials {
+            for partial in run.wait() {
                 result.summary.merge(partial.summary)
                 try recordSink?.write(partial.records)
             }

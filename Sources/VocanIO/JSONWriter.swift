@@ -98,53 +98,122 @@ public struct JSONWriter: ~Copyable {
 
     public mutating func int(_ value: Int) {
         separate()
+        rawInt(value)
+    }
+
+    /// A number rounded to `decimals` places (half away from zero, at most 3), without trailing zeros
+    /// (`-0.62`, `3`, `0.05`).
+    public mutating func number(_ value: Double, decimals: Int = 3) {
+        separate()
+        rawNumber(value, decimals: decimals)
+    }
+
+    /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
+    public mutating func raw(_ value: String) {
+        separate()
+        rawScalar(value)
+    }
+
+    /// Ends a JSONL line.
+    public mutating func newline() { append(0x0A) }
+
+    // MARK: - Values without separators
+    //
+    // The shapes vocan writes (JSONAnalysis) know where their commas go: after one `separate()` they
+    // write their inside with these, literal punctuation included.
+
+    /// Starts a value that writes its inside itself: the comma before it, where one is due.
+    @inline(__always)
+    mutating func beginValue() { separate() }
+
+    /// `raw(_:)` of an input field without a separator.
+    mutating func rawScalar(_ value: String) {
+        if Self.isJSONNumber(value) {
+            var value = value
+            value.withUTF8 { append($0) }
+        } else {
+            writeString(value)
+        }
+    }
+
+    /// Bytes that are already JSON, written as they are (`,"start":`).
+    @inline(__always)
+    mutating func literal(_ json: StaticString) { json.withUTF8Buffer { append($0) } }
+
+    /// A quoted, escaped string without a separator.
+    mutating func rawString(_ value: String) { writeString(value) }
+
+    mutating func rawString(_ value: Substring) {
+        var value = value
+        value.withUTF8 { writeString($0) }
+    }
+
+    /// A literal string that needs no escaping, quoted, without a separator.
+    @inline(__always)
+    mutating func rawString(_ value: StaticString) {
+        reserve(value.utf8CodeUnitCount + 2)
+        base[count] = 0x22
+        count += 1
+        value.withUTF8Buffer { appendUnchecked($0) }
+        base[count] = 0x22
+        count += 1
+    }
+
+    mutating func rawInt(_ value: Int) {
         reserve(21)
         if value < 0 {
             base[count] = 0x2D
             count += 1
         }
-        appendDigits(value.magnitude, minimumCount: 1)
+        appendDigits(value.magnitude)
     }
 
-    /// A number rounded to `decimals` places (half away from zero), without trailing zeros (`-0.62`, `3`, `0.05`).
-    public mutating func number(_ value: Double, decimals: Int = 3) {
-        separate()
-        guard value.isFinite else { return append(bytesOf: "null") }
-        var scale: UInt = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaledValue = abs(value) * Double(scale)
-        guard scaledValue < 1e18 else { return append(bytesOf: "null") }
+    /// `number(_:decimals:)` without a separator.
+    mutating func rawNumber(_ value: Double, decimals: Int) {
+        let scale = decimals >= 3 ? 1000.0 : decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
+        let scaledValue = abs(value) * scale
+        guard value.isFinite, scaledValue < 1e18 else { return append(bytesOf: "null") }
         // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
         let truncated = UInt(scaledValue)
-        var scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
-        reserve(44)
+        let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
+        reserve(28)
         if scaled != 0 && value < 0 {
             base[count] = 0x2D
             count += 1
         }
-        appendDigits(scaled / scale, minimumCount: 1)
-        scaled %= scale
-        guard scaled != 0 else { return }
-        var digits = decimals
-        while scaled % 10 == 0 { scaled /= 10; digits -= 1 }
-        base[count] = 0x2E
-        count += 1
-        appendDigits(scaled, minimumCount: digits)
-    }
-
-    /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
-    public mutating func raw(_ value: String) {
-        if Self.isJSONNumber(value) {
-            separate()
-            var value = value
-            value.withUTF8 { append($0) }
-        } else {
-            string(value)
+        // The fraction's digits after a dot, without trailing zeros (0.625, 0.05, 0.5); constant
+        // divisors per precision, so no division instruction is needed.
+        switch decimals {
+        case ...0:
+            appendDigits(scaled)
+        case 1:
+            appendDigits(scaled / 10)
+            appendFraction(tenths: scaled % 10, hundredths: 0, thousandths: 0)
+        case 2:
+            appendDigits(scaled / 100)
+            let fraction = scaled % 100
+            appendFraction(tenths: fraction / 10, hundredths: fraction % 10, thousandths: 0)
+        default:
+            appendDigits(scaled / 1000)
+            let fraction = scaled % 1000
+            appendFraction(tenths: fraction / 100, hundredths: fraction / 10 % 10, thousandths: fraction % 10)
         }
     }
 
-    /// Ends a JSONL line.
-    public mutating func newline() { append(0x0A) }
+    /// `.5`, `.05`, `.625`: nothing for a zero fraction, no trailing zeros (room reserved by the caller).
+    @inline(__always)
+    private mutating func appendFraction(tenths: UInt, hundredths: UInt, thousandths: UInt) {
+        guard tenths | hundredths | thousandths != 0 else { return }
+        base[count] = 0x2E
+        base[count + 1] = UInt8(tenths) + 0x30
+        count += 2
+        guard hundredths | thousandths != 0 else { return }
+        base[count] = UInt8(hundredths) + 0x30
+        count += 1
+        guard thousandths != 0 else { return }
+        base[count] = UInt8(thousandths) + 0x30
+        count += 1
+    }
 
     // MARK: - Internals
 
@@ -203,25 +272,36 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// Decimal digits of `value`, left-padded with zeros to `minimumCount` (room reserved by the caller).
-    private mutating func appendDigits(_ value: UInt, minimumCount: Int) {
-        var digits = 1
-        var limit: UInt = 10
-        while value >= limit, digits < 20 {
-            digits += 1
-            if limit > UInt.max / 10 { break }
-            limit *= 10
+    /// Decimal digits of `value`; the small numbers vocan writes most (offsets, counts) without a loop.
+    private mutating func appendDigits(_ value: UInt) {
+        reserve(20)
+        if value < 10 {
+            base[count] = UInt8(value) + 0x30
+            count += 1
+        } else if value < 100 {
+            base[count] = UInt8(value / 10) + 0x30
+            base[count + 1] = UInt8(value % 10) + 0x30
+            count += 2
+        } else if value < 1000 {
+            base[count] = UInt8(value / 100) + 0x30
+            base[count + 1] = UInt8(value / 10 % 10) + 0x30
+            base[count + 2] = UInt8(value % 10) + 0x30
+            count += 3
+        } else {
+            var digits = 4
+            var limit: UInt = 10000
+            while value >= limit, digits < 20 {
+                digits += 1
+                if limit > UInt.max / 10 { break }
+                limit *= 10
+            }
+            var rest = value
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                base[position] = UInt8(rest % 10) + 0x30
+                rest /= 10
+            }
+            count += digits
         }
-        let width = max(digits, minimumCount)
-        reserve(width)
-        var rest = value
-        var position = count + width - 1
-        while position >= count {
-            base[position] = UInt8(rest % 10) + 0x30
-            rest /= 10
-            position -= 1
-        }
-        count += width
     }
 
     private mutating func writeString(_ value: String) {
@@ -233,17 +313,36 @@ public struct JSONWriter: ~Copyable {
         reserve(buffer.count + 2)
         base[count] = 0x22
         count += 1
-        // Most strings need no escaping: copy the runs between escapes in one go.
+        // Most strings need no escaping: find the bytes that do eight at a time, copy the runs between.
         var runStart = 0
-        for index in 0..<buffer.count {
+        var index = 0
+        if let raw = UnsafeRawPointer(buffer.baseAddress) {
+            while index + 8 <= buffer.count {
+                if Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
+                index += 8
+            }
+        }
+        while index < buffer.count {
             let byte = buffer[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-            append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-            escape(byte)
-            runStart = index + 1
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
+                escape(byte)
+                runStart = index + 1
+            }
+            index += 1
         }
         append(UnsafeBufferPointer(rebasing: buffer[runStart...]))
         append(0x22)
+    }
+
+    /// Whether any of eight bytes is a control character, `"` or `\` (bytes of 0x80 and above are not).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // Bytes below 0x20: subtracting 0x20 borrows into the high bit of a byte that had it clear.
+        let control = (word &- ones &* 0x20) & ~word & highs != 0
+        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
     private mutating func escape(_ byte: UInt8) {

@@ -63,8 +63,12 @@ public struct Segmenter {
 
     /// The tokens of the comment segmented last.
     public private(set) var tokens: [Token] = []
-    /// The key bytes the tokens point into.
-    public private(set) var keys: [UInt8] = []
+    /// The key bytes the tokens point into (the buffer may be longer than the keys of the last comment).
+    public private(set) var keys = [UInt8](repeating: 0, count: 4096)
+    /// Bytes of `keys` in use.
+    private var keyCount = 0
+    /// Keys made by the folder, copied into `keys`.
+    private var folded: [UInt8] = []
     /// The sentences of the comment segmented last (after `splitSentences`).
     public private(set) var sentences: [SentenceSpan] = []
 
@@ -85,14 +89,12 @@ public struct Segmenter {
     /// The key of a lexicon term or any string, folded exactly like token keys.
     public func key(_ text: String) -> String { folder.key(text) }
 
-    /// The key bytes of a token.
-    public func key(of token: Token) -> ArraySlice<UInt8> { keys[Int(token.keyStart)..<Int(token.keyEnd)] }
 
     /// Tokenizes `text` into `tokens` and `keys`; `splitSentences` then finds its sentences.
     public mutating func tokenize(_ text: String) {
         var text = text
         tokens.removeAll(keepingCapacity: true)
-        keys.removeAll(keepingCapacity: true)
+        keyCount = 0
         sentences.removeAll(keepingCapacity: true)
         text.withUTF8 { bytes in
             load(bytes)
@@ -149,8 +151,8 @@ public struct Segmenter {
         scalarOffsets[length] = scalar
     }
 
-    private func scalarOffset(_ offset: Int) -> Int { isASCII ? offset : Int(scalarOffsets[offset]) }
-    private func utf8Offset(_ offset: Int) -> Int32 { isASCII ? Int32(offset) : utf8Offsets[offset] }
+    private mutating func scalarOffset(_ offset: Int) -> Int { isASCII ? offset : Int(scalarOffsets[offset]) }
+    private mutating func utf8Offset(_ offset: Int) -> Int32 { isASCII ? Int32(offset) : utf8Offsets[offset] }
 
     // MARK: - Words
 
@@ -183,6 +185,8 @@ public struct Segmenter {
         }
     }
 
+    // The helpers of the mutating methods are `mutating` too although they only read: called from a
+    // mutating method, a non-mutating one gets a copy of the whole segmenter (a memcpy per call).
     private mutating func buildTokens(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         while index < segments.count {
@@ -209,11 +213,11 @@ public struct Segmenter {
         }
     }
 
-    private func adjacent(_ index: Int) -> Bool {
+    private mutating func adjacent(_ index: Int) -> Bool {
         index + 1 < segments.count && segments[index].end == segments[index + 1].start
     }
 
-    private func scalar(at offset: Int) -> Int32 {
+    private mutating func scalar(at offset: Int) -> Int32 {
         let high = units[offset]
         if high & 0xFC00 == 0xD800, offset + 1 < length {
             return 0x10000 + ((Int32(high) - 0xD800) << 10) + (Int32(units[offset + 1]) - 0xDC00)
@@ -226,7 +230,7 @@ public struct Segmenter {
             || (unit >= 0x2000 && unit <= 0x200A) || unit == 0x2028 || unit == 0x2029 || unit == 0x202F || unit == 0xFEFF
     }
 
-    private func matches(_ start: Int, _ end: Int, _ lowercaseASCII: StaticString) -> Bool {
+    private mutating func matches(_ start: Int, _ end: Int, _ lowercaseASCII: StaticString) -> Bool {
         guard end - start == lowercaseASCII.utf8CodeUnitCount else { return false }
         return lowercaseASCII.withUTF8Buffer { expected in
             for offset in 0..<expected.count where units[start + offset] | 0x20 != UInt16(expected[offset]) { return false }
@@ -235,7 +239,7 @@ public struct Segmenter {
     }
 
     /// `http(s)://…` or `www.…`: the run of touching segments up to white space, minus trailing punctuation.
-    private func urlEnd(from index: Int) -> Int? {
+    private mutating func urlEnd(from index: Int) -> Int? {
         let first = segments[index]
         let scheme = matches(first.start, first.end, "http") || matches(first.start, first.end, "https")
         let www = matches(first.start, first.end, "www") || (first.end - first.start > 4 && matches(first.start, first.start + 4, "www."))
@@ -259,7 +263,7 @@ public struct Segmenter {
     }
 
     /// The longest known emoticon made of touching segments starting at `index`.
-    private func emoticonEnd(from index: Int) -> Int? {
+    private mutating func emoticonEnd(from index: Int) -> Int? {
         let first = segments[index]
         let start = units[first.start]
         guard emoticons.maxLength > 0, first.kind != .emoji, emoticons.mayStart(with: start) else { return nil }
@@ -286,7 +290,7 @@ public struct Segmenter {
     }
 
     /// `Top-Beratung`, `E-Mail`, `Kundenservice-Hotline`: words joined by a hyphen without spaces.
-    private func hyphenatedEnd(from index: Int) -> Int {
+    private mutating func hyphenatedEnd(from index: Int) -> Int {
         var last = index
         while last + 2 < segments.count, adjacent(last), adjacent(last + 1),
               segments[last + 1].kind == .other, segments[last + 1].end - segments[last + 1].start == 1,
@@ -297,13 +301,13 @@ public struct Segmenter {
         return last
     }
 
-    private func wordKind(_ segment: RawSegment) -> TokenKind {
+    private mutating func wordKind(_ segment: RawSegment) -> TokenKind {
         if units[segment.start] == 0x40 { return .mention }
         for offset in segment.start..<segment.end where units[offset] == 0x40 { return .email }
         return .word
     }
 
-    private func segmentKind(_ segment: RawSegment) -> TokenKind {
+    private mutating func segmentKind(_ segment: RawSegment) -> TokenKind {
         switch segment.kind {
         case .word: wordKind(segment)
         case .number: .number
@@ -314,28 +318,97 @@ public struct Segmenter {
 
     private mutating func appendToken(_ start: Int, _ end: Int, kind: TokenKind, _ bytes: UnsafeBufferPointer<UInt8>) {
         let textStart = utf8Offset(start), textEnd = utf8Offset(end)
-        let keyStart = Int32(keys.count)
+        let keyStart = Int32(keyCount)
+        var shape = (allCaps: false, elongated: false, hyphen: false)
         switch kind {
         case .emoticon, .url:
-            keys.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
-        case .emoji, .hashtag, .mention, .word, .email, .number, .punctuation:
-            let folder = self.folder
-            units.withUnsafeBufferPointer { buffer in
-                folder.appendKey(of: UnsafeBufferPointer(rebasing: buffer[start..<end]), emoji: kind == .emoji, to: &keys)
+            appendKey(UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
+        case .word, .hashtag, .mention, .email, .number, .punctuation:
+            if let ascii = appendASCIIKey(start, end) {
+                shape = ascii
+            } else {
+                appendFoldedKey(start, end, emoji: false)
+                shape = (isAllCaps(start, end), isElongated(keyStart, Int32(keyCount)),
+                         keys[Int(keyStart)..<keyCount].contains(0x2D))
             }
+        case .emoji:
+            appendFoldedKey(start, end, emoji: true)
         }
-        let keyEnd = Int32(keys.count)
         let wordLike = kind.isWordLike
         var token = Token(
-            kind: kind, isAllCaps: wordLike && isAllCaps(start, end), isElongated: wordLike && isElongated(keyStart, keyEnd),
-            isBoundary: false, isTerminator: false, mark: 0, start: scalarOffset(start), end: scalarOffset(end),
-            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: keyEnd)
+            kind: kind, isAllCaps: wordLike && shape.allCaps, isElongated: wordLike && shape.elongated,
+            isBoundary: false, isTerminator: false, hasHyphen: shape.hyphen, mark: 0, start: scalarOffset(start), end: scalarOffset(end),
+            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: Int32(keyCount))
         if kind == .punctuation { classifyPunctuation(&token) }
         tokens.append(token)
     }
 
+    /// Makes room for `length` more key bytes.
+    private mutating func reserveKeys(_ length: Int) {
+        if keyCount + length > keys.count { keys += repeatElement(0, count: max(keys.count, length)) }
+    }
+
+    private mutating func appendKey(_ bytes: UnsafeBufferPointer<UInt8>) {
+        reserveKeys(bytes.count)
+        let start = keyCount
+        keys.withUnsafeMutableBufferPointer { keys in
+            for (offset, byte) in bytes.enumerated() { keys[start + offset] = byte }
+        }
+        keyCount += bytes.count
+    }
+
+    /// The key of text that is not plain ASCII, made by ICU's folding.
+    private mutating func appendFoldedKey(_ start: Int, _ end: Int, emoji: Bool) {
+        folded.removeAll(keepingCapacity: true)
+        let folder = self.folder
+        units.withUnsafeBufferPointer { buffer in
+            folder.appendKey(of: UnsafeBufferPointer(rebasing: buffer[start..<end]), emoji: emoji, to: &folded)
+        }
+        let key = folded
+        key.withUnsafeBufferPointer { appendKey($0) }
+    }
+
+    /// For a token of ASCII characters only: appends its lowercase key and tells whether it is written
+    /// in capitals (two or more, no lowercase letter) and elongated (a letter three times in a row),
+    /// and whether it has a hyphen, all in one pass. Nil, appending nothing, when a character is not ASCII.
+    private mutating func appendASCIIKey(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool)? {
+        let length = end - start
+        reserveKeys(length)
+        let keyStart = keyCount
+        let result: (allCaps: Bool, elongated: Bool, hyphen: Bool)? = units.withUnsafeBufferPointer { units in
+            keys.withUnsafeMutableBufferPointer { keys in
+                var upper = 0, lower = false, elongated = false, hyphen = false
+                var previous: UInt8 = 0, run = 0
+                for offset in 0..<length {
+                    let unit = units[start + offset]
+                    guard unit < 0x80 else { return nil }
+                    var byte = UInt8(truncatingIfNeeded: unit)
+                    if byte &- 0x41 < 26 {
+                        upper += 1
+                        byte |= 0x20
+                    } else if byte &- 0x61 < 26 {
+                        lower = true
+                    } else if byte == 0x2D {
+                        hyphen = true
+                    }
+                    keys[keyStart + offset] = byte
+                    if byte == previous, byte &- 0x61 < 26 {
+                        run += 1
+                        if run >= 3 { elongated = true }
+                    } else {
+                        previous = byte
+                        run = 1
+                    }
+                }
+                return (upper >= 2 && !lower, elongated, hyphen)
+            }
+        }
+        if result != nil { keyCount += length }
+        return result
+    }
+
     /// Sets the punctuation flags from the token's key (folded, so `！` is `!` and `…` is `...`).
-    private func classifyPunctuation(_ token: inout Token) {
+    private mutating func classifyPunctuation(_ token: inout Token) {
         let first = keys[Int(token.keyStart)]
         if token.keyLength == 1, first < 0x80 { token.mark = first }
         switch first {
@@ -351,7 +424,7 @@ public struct Segmenter {
     }
 
     /// The key as one UTF-16 unit, if it is exactly one (one scalar below U+10000).
-    private func singleUnit(_ token: Token) -> UInt16? {
+    private mutating func singleUnit(_ token: Token) -> UInt16? {
         let start = Int(token.keyStart)
         switch token.keyLength {
         case 1: return UInt16(keys[start])
@@ -363,7 +436,7 @@ public struct Segmenter {
         }
     }
 
-    private func isAllCaps(_ start: Int, _ end: Int) -> Bool {
+    private mutating func isAllCaps(_ start: Int, _ end: Int) -> Bool {
         var upper = 0
         for offset in start..<end {
             let unit = units[offset]
@@ -378,7 +451,7 @@ public struct Segmenter {
         return upper >= 2
     }
 
-    private func isElongated(_ start: Int32, _ end: Int32) -> Bool {
+    private mutating func isElongated(_ start: Int32, _ end: Int32) -> Bool {
         var previous: UInt8 = 0
         var run = 0
         for offset in Int(start)..<Int(end) {
@@ -441,7 +514,7 @@ public struct Segmenter {
 
     /// Most short comments are one sentence: without a terminator or line break before the last token,
     /// ICU's sentence iterator has nothing to split and is skipped.
-    private func singleSentence() -> SentenceSpan? {
+    private mutating func singleSentence() -> SentenceSpan? {
         // The last token that is not itself a terminator; a terminator before it may end a sentence.
         guard let lastContent = tokens.last(where: { !$0.isTerminator }) else { return nil }
         for index in 0..<length where Self.isTerminator(units[index]) {

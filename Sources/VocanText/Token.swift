@@ -34,7 +34,13 @@ public enum TokenKind: UInt8, Sendable, Equatable, BitwiseCopyable, CustomString
     }
 
     /// Whether tokens of this kind can carry opinion words (words and hashtags).
-    public var isWordLike: Bool { self == .word || self == .hashtag }
+    @inlinable
+    public var isWordLike: Bool {
+        switch self {
+        case .word, .hashtag: true
+        default: false
+        }
+    }
 }
 
 /// One token of a comment: where it stands, where its surface text and its folded lookup key are.
@@ -52,6 +58,8 @@ public struct Token: Sendable, Equatable, BitwiseCopyable {
     public var isBoundary: Bool
     /// Punctuation that may end a sentence (`.`, `!`, `?`, `。`...).
     public var isTerminator: Bool
+    /// The key contains a hyphen (`top-beratung`, `e-mail`).
+    public var hasHyphen: Bool
     /// The key's byte when the key is a single ASCII character (`!`, `?`, `,`), else 0.
     public var mark: UInt8
     /// Scalar offset of the first character (of the `#` for hashtags).
