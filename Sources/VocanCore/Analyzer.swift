@@ -85,11 +85,17 @@ public final class Analyzer {
         self.entries = []
         ids.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
+        ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: tokens.count))
+        entries.append(contentsOf: repeatElement(TermEntry(), count: tokens.count))
         keys.withUnsafeBufferPointer { bytes in
-            for token in tokens {
-                let id = vocabulary.id(UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)]))
-                ids.append(id)
-                entries.append(vocabulary.entry(id))
+            ids.withUnsafeMutableBufferPointer { ids in
+                entries.withUnsafeMutableBufferPointer { entries in
+                    for (index, token) in tokens.enumerated() {
+                        let id = vocabulary.id(UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)]))
+                        ids[index] = id
+                        entries[index] = vocabulary.entry(id)
+                    }
+                }
             }
         }
         defer {

@@ -36,6 +36,7 @@ public enum EngineImage {
             writer.write(signals.patterns)
             writer.write(signals.elements)
             writer.write(signals.references)
+            writer.write(signals.seconds)
             writer.write(signals.wordLists)
             writer.write(signals.classSets)
             writer.write(signals.byFirstClass)
@@ -71,7 +72,7 @@ public enum EngineImage {
                     emotions: try reader.readTable(),
                     signals: SignalPatterns(
                         patterns: try reader.read(), elements: try reader.read(), references: try reader.read(),
-                        wordLists: try reader.read(), classSets: try reader.read(),
+                        seconds: try reader.read(), wordLists: try reader.read(), classSets: try reader.read(),
                         byFirstClass: try reader.read(), startingWithAny: try reader.readOne(), count: try reader.readOne()),
                     phraseHeads: try reader.read(), contractedNegation: try reader.read(Rule.self).first))
             }

@@ -30,15 +30,27 @@ extension SentimentScorer {
             if token.isAllCaps { capitals += 1 }
         }
         let shouting = words > 0 && Double(capitals) >= Double(words) * 0.5
+        // Room for a comment's usual evidence at once, rather than growing 1, 2, 4...
         var evidence: [Evidence] = []
+        evidence.reserveCapacity(8)
         var emotionEvidence: [EmotionEvidence] = []
+        emotionEvidence.reserveCapacity(8)
         var signalEvidence: [SignalEvidence] = []
         var emotions = EmotionProfile()
         var sentences: [SentenceAnalysis] = []
         sentences.reserveCapacity(comment.sentences.count)
-        var sentenceSums: [Double] = []
-        var sentenceWeights: [Double] = []
-        var sentenceEvidence: [Range<Int>] = []
+        var sentenceSums = self.sentenceSums, sentenceWeights = self.sentenceWeights, sentenceEvidence = self.sentenceEvidence
+        self.sentenceSums = []
+        self.sentenceWeights = []
+        self.sentenceEvidence = []
+        sentenceSums.removeAll(keepingCapacity: true)
+        sentenceWeights.removeAll(keepingCapacity: true)
+        sentenceEvidence.removeAll(keepingCapacity: true)
+        defer {
+            self.sentenceSums = sentenceSums
+            self.sentenceWeights = sentenceWeights
+            self.sentenceEvidence = sentenceEvidence
+        }
 
         for span in comment.sentences {
             read(span.tokens, in: comment, pack: pack, vocabulary: engine.vocabulary)
@@ -294,7 +306,8 @@ extension SentimentScorer {
     ) {
         var lastOfKind = SIMD16<Int32>(repeating: -1)
         for index in clause {
-            pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound, into: &signalMatches)
+            pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound,
+                                 into: &signalMatches, candidates: &signalCandidates)
             for found in signalMatches {
                 let length = found.length
                 let modifiers = context.modifiers(at: index, length: length, clause: clause)

@@ -33,6 +33,10 @@ struct SentimentScorer {
     var clauses: [Clause] = []
     var clauseStarts: [(index: Int, rule: Rule?)] = []
     var signalMatches: [SignalPatterns.Match] = []
+    var sentenceSums: [Double] = []
+    var sentenceWeights: [Double] = []
+    var sentenceEvidence: [Range<Int>] = []
+    var signalCandidates: [Int32] = []
 
     // MARK: Reading the tokens
 
@@ -151,6 +155,17 @@ struct SentimentScorer {
     /// nothing). The longer match wins; an intensifier that is also an opinion word (`super`, `total`)
     /// is an intensifier only when an opinion word follows within two tokens.
     mutating func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
+        // The scratch arrays are taken out of `self` while filled: the lookups below mutate `self`
+        // (the compound cache), which would otherwise make every store re-check that they are unique.
+        var readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
+        self.readings = []
+        self.foundRules = []
+        self.foundOpinions = []
+        defer {
+            self.readings = readings
+            self.foundRules = foundRules
+            self.foundOpinions = foundOpinions
+        }
         if readings.count < comment.tokens.count {
             readings = Array(repeating: .none, count: comment.tokens.count * 2)
             foundRules = Array(repeating: nil, count: readings.count)
@@ -158,14 +173,12 @@ struct SentimentScorer {
         }
         for index in range {
             readings[index] = .none
-            foundRules[index] = nil
-            foundOpinions[index] = nil
-            if let found = rule(at: index, in: comment, pack: pack), index + found.length <= range.upperBound {
-                foundRules[index] = found
-            }
-            if let found = opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary), index + found.length <= range.upperBound {
-                foundOpinions[index] = found
-            }
+            var rule = self.rule(at: index, in: comment, pack: pack)
+            if let found = rule, index + found.length > range.upperBound { rule = nil }
+            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+            if let found = opinion, index + found.length > range.upperBound { opinion = nil }
+            foundRules[index] = rule
+            foundOpinions[index] = opinion
         }
         var index = range.lowerBound
         while index < range.upperBound {

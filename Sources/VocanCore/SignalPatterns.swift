@@ -56,29 +56,47 @@ public final class SignalPatterns: Sendable {
         var weight: Double
     }
 
+    /// The patterns that start alike (with one word, or one class), split by their second element so
+    /// that a token tries only the patterns its next token can continue: those whose second word is
+    /// the next token's, those whose second class holds it, and the rest (`general`: one-word
+    /// patterns, `*`, `<num>`, `<ord>` second elements, `<ord>` first elements).
+    struct HeadList: Sendable, BitwiseCopyable {
+        var general: IndexRange
+        /// Range in `seconds`, sorted by key.
+        var seconds: IndexRange
+    }
+
+    /// The patterns of a head list with one second element: a word id, or `-(class + 1)` for a class.
+    struct Second: Sendable, BitwiseCopyable {
+        var key: Int32
+        var patterns: IndexRange
+    }
+
     static let numberClass: Int32 = 0, ordinalClass: Int32 = 1
     /// Classes are bits of a 64-bit set.
     static let maximumClasses = 64
 
     let patterns: [Pattern]
     let elements: [Element]
-    /// Pattern numbers, grouped into the lists below.
+    /// Pattern numbers, grouped into the lists below, each in file order.
     let references: [Int32]
+    let seconds: [Second]
     /// The pattern lists words start; a word's entry has index + 1 into it (high 16 bits of its
     /// `signals`) and index + 1 into `classSets` (low 16 bits), 0 for most words.
-    let wordLists: [IndexRange]
+    let wordLists: [HeadList]
     /// Distinct sets of classes (a bit per class number).
     let classSets: [UInt64]
     /// Per class number: the patterns starting with the class.
-    let byFirstClass: [IndexRange]
+    let byFirstClass: [HeadList]
     let startingWithAny: IndexRange
     public let count: Int
 
-    init(patterns: [Pattern], elements: [Element], references: [Int32], wordLists: [IndexRange],
-         classSets: [UInt64], byFirstClass: [IndexRange], startingWithAny: IndexRange, count: Int) {
+    init(patterns: [Pattern], elements: [Element], references: [Int32], seconds: [Second], wordLists: [HeadList],
+         classSets: [UInt64], byFirstClass: [HeadList], startingWithAny: IndexRange, count: Int) {
         self.patterns = patterns
         self.elements = elements
         self.references = references
+        self.seconds = seconds
         self.wordLists = wordLists
         self.classSets = classSets
         self.byFirstClass = byFirstClass
@@ -93,8 +111,9 @@ public final class SignalPatterns: Sendable {
     }
 
     /// Appends the patterns matching at `index` to `found` (cleared first); `pack` is the number of
-    /// the language pack these patterns belong to.
-    func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match]) {
+    /// the language pack these patterns belong to; `candidates` is scratch space.
+    func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match],
+                 candidates: inout [Int32]) {
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
         let start = comment.entries[index].signals[pack]
         let isNumber = comment.tokens[index].kind == .number
@@ -102,28 +121,63 @@ public final class SignalPatterns: Sendable {
         guard start != 0 || isNumber || !startingWithAny.isEmpty else { return }
         let head = Int(start >> 16), classes = Int(start & 0xFFFF)
         let bits = classes == 0 ? 0 : classSets[classes - 1]
-        if head != 0 { consider(wordLists[head - 1], at: index, in: comment, pack: pack, limit: limit, into: &found) }
+        let next = index + 1 < limit ? index + 1 : nil
+        func consider(_ list: HeadList) {
+            candidates.removeAll(keepingCapacity: true)
+            collect(list, next: next, in: comment, pack: pack, into: &candidates)
+            for reference in candidates {
+                if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
+                    found.append(Match(pattern: reference, length: end - index))
+                }
+            }
+        }
+        if head != 0 { consider(wordLists[head - 1]) }
         var remaining = bits
         while remaining != 0 {
-            consider(byFirstClass[remaining.trailingZeroBitCount], at: index, in: comment, pack: pack, limit: limit, into: &found)
+            consider(byFirstClass[remaining.trailingZeroBitCount])
             remaining &= remaining - 1
         }
         if isNumber {
-            consider(byFirstClass[Int(Self.numberClass)], at: index, in: comment, pack: pack, limit: limit, into: &found)
-            consider(byFirstClass[Int(Self.ordinalClass)], at: index, in: comment, pack: pack, limit: limit, into: &found)
+            consider(byFirstClass[Int(Self.numberClass)])
+            consider(byFirstClass[Int(Self.ordinalClass)])
         }
         if !startingWithAny.isEmpty, comment.tokens[index].kind != .punctuation {
-            consider(startingWithAny, at: index, in: comment, pack: pack, limit: limit, into: &found)
+            for reference in references[startingWithAny.range] {
+                if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
+                    found.append(Match(pattern: reference, length: end - index))
+                }
+            }
         }
     }
 
-    private func consider(_ list: IndexRange, at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match]) {
-        for position in list.range {
-            let reference = references[position]
-            if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
-                found.append(Match(pattern: reference, length: end - index))
+    /// The patterns of `list` the token after the head (`next`) can continue, in file order.
+    private func collect(_ list: HeadList, next: Int?, in comment: CommentText, pack: Int, into candidates: inout [Int32]) {
+        for position in list.general.range { candidates.append(references[position]) }
+        guard let next, !list.seconds.isEmpty else { return }
+        if let group = find(comment.ids[next], in: list.seconds) {
+            for position in group.range { candidates.append(references[position]) }
+        }
+        let classes = Int(comment.entries[next].signals[pack] & 0xFFFF)
+        if classes != 0 {
+            var remaining = classSets[classes - 1]
+            while remaining != 0 {
+                if let group = find(-Int32(remaining.trailingZeroBitCount) - 1, in: list.seconds) {
+                    for position in group.range { candidates.append(references[position]) }
+                }
+                remaining &= remaining - 1
             }
         }
+        // Several groups: back to file order (the first of equal matches wins later).
+        if candidates.count > list.general.range.count { candidates.sort() }
+    }
+
+    private func find(_ key: Int32, in groups: IndexRange) -> IndexRange? {
+        var low = Int(groups.start), high = Int(groups.end)
+        while low < high {
+            let middle = (low + high) / 2
+            if seconds[middle].key < key { low = middle + 1 } else { high = middle }
+        }
+        return low < Int(groups.end) && seconds[low].key == key ? seconds[low].patterns : nil
     }
 
     private func isMember(_ entry: TermEntry, pack: Int, of number: Int32) -> Bool {
@@ -238,15 +292,41 @@ struct SignalPatternsBuilder {
     /// `TermEntry.signals` value.
     func build() -> (patterns: SignalPatterns, starts: [(id: TermID, value: UInt32)]) {
         var references: [Int32] = []
+        var seconds: [SignalPatterns.Second] = []
         func list(_ numbers: [Int32]) -> IndexRange {
             let start = references.count
             references += numbers
             return IndexRange(start, references.count)
         }
+        /// Splits patterns that start alike by their second element (see `HeadList`).
+        func headList(_ numbers: [Int32]) -> SignalPatterns.HeadList {
+            var general: [Int32] = []
+            var bySecond: [Int32: [Int32]] = [:]
+            for number in numbers {
+                let range = patterns[Int(number)].elements.range
+                let first = elements[range.lowerBound]
+                guard range.count >= 2, first != .wordClass(SignalPatterns.ordinalClass) else {
+                    general.append(number)
+                    continue
+                }
+                switch elements[range.lowerBound + 1] {
+                case .word(let id) where id >= 0:
+                    bySecond[id, default: []].append(number)
+                case .wordClass(let classNumber) where classNumber != SignalPatterns.numberClass && classNumber != SignalPatterns.ordinalClass:
+                    bySecond[-classNumber - 1, default: []].append(number)
+                default:
+                    general.append(number)
+                }
+            }
+            let generalRange = list(general)
+            let start = seconds.count
+            for key in bySecond.keys.sorted() { seconds.append(.init(key: key, patterns: list(bySecond[key]!))) }
+            return .init(general: generalRange, seconds: IndexRange(start, seconds.count))
+        }
         var starts: [TermID: UInt32] = [:]
-        var wordLists: [IndexRange] = []
+        var wordLists: [SignalPatterns.HeadList] = []
         for id in byFirstWord.keys.sorted() where id >= 0 {
-            wordLists.append(list(byFirstWord[id]!))
+            wordLists.append(headList(byFirstWord[id]!))
             starts[id] = UInt32(wordLists.count) << 16
         }
         var classSets: [UInt64] = []
@@ -258,10 +338,11 @@ struct SignalPatternsBuilder {
             }
             starts[id, default: 0] |= setNumbers[set]!
         }
-        let classLists = byFirstClass.map(list)
+        let classLists = byFirstClass.map(headList)
         let any = list(startingWithAny)
-        let patterns = SignalPatterns(patterns: self.patterns, elements: elements, references: references, wordLists: wordLists,
-                                      classSets: classSets, byFirstClass: classLists, startingWithAny: any, count: self.patterns.count)
-        return (patterns, starts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let built = SignalPatterns(patterns: patterns, elements: elements, references: references, seconds: seconds,
+                                   wordLists: wordLists, classSets: classSets, byFirstClass: classLists,
+                                   startingWithAny: any, count: patterns.count)
+        return (built, starts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 }

@@ -38,28 +38,21 @@ public struct AnalysisRun {
         var result = RunResult(summary: AnalysisSummary(), recordsRead: 0, rejectedCount: 0, rejections: [])
         let writesRecords = recordSink != nil
         let analyzer = self.analyzer
-        var outcomes = try reader.next(maxCount: Self.batchSize)
-        while !outcomes.isEmpty {
-            var batch: [Feedback] = []
-            batch.reserveCapacity(outcomes.count)
+        var (batch, rejections) = try reader.nextBatch(maxCount: Self.batchSize)
+        while !batch.isEmpty || !rejections.isEmpty {
             var rejectLines = JSONWriter()
-            for outcome in outcomes {
-                switch outcome {
-                case .feedback(let feedback):
-                    batch.append(feedback)
-                case .rejected(let rejection):
-                    result.rejectedCount += 1
-                    if result.rejections.count < RunResult.listedRejections { result.rejections.append(rejection) }
-                    rejectLines.write(rejection)
-                    rejectLines.newline()
-                }
+            for rejection in rejections {
+                result.rejectedCount += 1
+                if result.rejections.count < RunResult.listedRejections { result.rejections.append(rejection) }
+                rejectLines.write(rejection)
+                rejectLines.newline()
             }
             // Analyze on the workers while this thread reads the next batch.
             let run = analyzer.start(batch) { analyzer, slice in
                 var summary = AnalysisSummary()
                 var records = JSONWriter(capacity: writesRecords ? slice.count * 2048 : 0)
-                for feedback in slice {
-                    let analysis = analyzer.analyze(feedback)
+                for index in slice.indices {
+                    let analysis = analyzer.analyze(slice[index])
                     summary.add(analysis)
                     if writesRecords {
                         records.write(analysis)
@@ -68,15 +61,15 @@ public struct AnalysisRun {
                 }
                 return Partial(records: records.bytes, summary: summary)
             }
-            let next = Result { try reader.next(maxCount: Self.batchSize) }
+            let next = Result { try reader.nextBatch(maxCount: Self.batchSize) }
             for partial in run.wait() {
                 result.summary.merge(partial.summary)
                 try recordSink?.write(partial.records)
             }
             try rejectSink?.write(rejectLines.bytes)
-            result.recordsRead += outcomes.count
+            result.recordsRead += batch.count + rejections.count
             progress(result.recordsRead)
-            outcomes = try next.get()
+            (batch, rejections) = try next.get()
         }
         try recordSink?.flush()
         return result

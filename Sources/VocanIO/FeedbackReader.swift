@@ -1,3 +1,5 @@
+import VocanCore
+
 /// Reads customer comments from a text, CSV/TSV or JSON Lines export, in batches, in input order.
 ///
 /// Every record read becomes exactly one outcome: a `Feedback` ready for analysis, or a `Rejection` saying
@@ -69,6 +71,23 @@ public final class FeedbackReader {
     /// Up to `maxCount` outcomes (at least one) in input order; an empty array means the input has ended.
     ///
     /// Throws `InputError` when reading the input fails midway (e.g. an I/O error).
+    /// Up to `maxCount` records (at least one) split into the comments and the rejections, each in
+    /// input order; both empty means the input has ended.
+    public func nextBatch(maxCount: Int) throws -> (feedback: [Feedback], rejections: [Rejection]) {
+        let limit = max(1, maxCount)
+        var feedback: [Feedback] = []
+        feedback.reserveCapacity(min(limit, 65_536))
+        var rejections: [Rejection] = []
+        while feedback.count + rejections.count < limit, let outcome = try reader.nextOutcome() {
+            switch outcome {
+            case .feedback(let item): feedback.append(item)
+            case .rejected(let rejection): rejections.append(rejection)
+            }
+        }
+        recordsRead += feedback.count + rejections.count
+        return (feedback, rejections)
+    }
+
     public func next(maxCount: Int) throws -> [ReadOutcome] {
         let limit = max(1, maxCount)
         var outcomes: [ReadOutcome] = []

@@ -144,6 +144,7 @@ public struct JSONWriter: ~Copyable {
     mutating func rawString(_ value: String) { writeString(value) }
 
     mutating func rawString(_ value: Substring) {
+        if value.utf8.withContiguousStorageIfAvailable({ writeString($0) }) != nil { return }
         var value = value
         value.withUTF8 { writeString($0) }
     }
@@ -305,6 +306,8 @@ public struct JSONWriter: ~Copyable {
     }
 
     private mutating func writeString(_ value: String) {
+        // Native and small strings lend their UTF-8 without a copy of the string.
+        if value.utf8.withContiguousStorageIfAvailable({ writeString($0) }) != nil { return }
         var text = value
         text.withUTF8 { writeString($0) }
     }
