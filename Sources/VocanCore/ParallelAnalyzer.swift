@@ -32,9 +32,9 @@ public final class ParallelAnalyzer: @unchecked Sendable {
     }
 
     /// Splits `batch` into one slice per worker and starts `process` on each worker's thread with its
-    /// analyzer and slice. Do not start another batch before this one's `wait()` returned.
+    /// analyzer, slice and number (0, 1...). Do not start another batch before this one's `wait()` returned.
     public func start<Partial>(
-        _ batch: [Feedback], process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>) -> Partial
+        _ batch: [Feedback], process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>, Int) -> Partial
     ) -> Run<Partial> {
         let slices = batch.count > 1 ? analyzers.count : 1
         let run = Run<Partial>(slices: slices)
@@ -44,7 +44,7 @@ public final class ParallelAnalyzer: @unchecked Sendable {
             // Each analyzer serves one slice at a time: the caller waits for a batch before starting the next.
             nonisolated(unsafe) let analyzer = analyzers[worker]
             DispatchQueue.global().async(group: run.done) {
-                let result = process(analyzer, slice)
+                let result = process(analyzer, slice, worker)
                 run.results[worker] = result
             }
         }
@@ -53,7 +53,7 @@ public final class ParallelAnalyzer: @unchecked Sendable {
 
     /// Analyzes `batch` and waits for the result (see `start`).
     public func analyze<Partial>(
-        _ batch: [Feedback], process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>) -> Partial
+        _ batch: [Feedback], process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>, Int) -> Partial
     ) -> [Partial] {
         start(batch, process: process).wait()
     }
