@@ -159,7 +159,8 @@ struct LanguagePackBuilder {
             let termKeys = keys.keys(entry.term)
             guard !termKeys.isEmpty else { continue }
             let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"),
-                                   isSentenceAdverb: entry.tags.contains("sentence_adverb"))
+                                   isSentenceAdverb: entry.tags.contains("sentence_adverb"),
+                                   isExpressive: entry.tags.contains("emoticon") || entry.tags.contains("emoji"))
             opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])

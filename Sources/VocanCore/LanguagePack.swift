@@ -8,6 +8,9 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     /// Comments on the whole sentence (`leider`, `unfortunately`): never negated, and no barrier to a
     /// negation of the words around it ("Passt leider nicht").
     public var isSentenceAdverb = false
+    /// An emoticon or emoji (`:-)`, `XD`, `😡`): the writer's own tone, so never negated, shouted or
+    /// damped as part of a question, wish or shared link.
+    public var isExpressive = false
 }
 
 /// Everything the engine knows about one language: opinion words, rule words, emotions, signal

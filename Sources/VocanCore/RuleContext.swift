@@ -35,6 +35,13 @@ struct RuleContext {
         let tokens = comment.tokens
         let token = tokens[index]
         guard token.kind.isWordLike, !isSentenceAdverb(at: index) else { return result }
+        if case .opinion(let term, _, _) = readings[index], term.isExpressive {
+            if token.isElongated {
+                result.intensity *= Self.elongationBoost
+                result.rules.insert(.elongated)
+            }
+            return result
+        }
         if token.isAllCaps && !shouting && token.keyLength > 2 {
             result.intensity *= Self.capsBoost
             result.rules.insert(.caps)
@@ -44,14 +51,18 @@ struct RuleContext {
             result.rules.insert(.elongated)
         }
         var position = index - 1
-        scan: while position >= clause.lowerBound, index - position <= 4, !tokens[position].isBoundary {
+        // Intensifiers between a negator and its word do not use up the negator's scope
+        // ("did not find it very useful").
+        var intensifierTokens = 0
+        scan: while position >= clause.lowerBound, index - position <= 4 + intensifierTokens, !tokens[position].isBoundary {
             switch readings[position] {
             case .rule(let rule, let ruleLength):
-                let distance = Double(index - (position + ruleLength - 1))
+                let distance = Double(index - (position + ruleLength - 1) - intensifierTokens)
                 switch rule.role {
                 case .intensifier where distance <= 3 && rule.value != 1:
                     result.intensity *= rule.value
                     result.rules.insert(rule.value > 1 ? .intensified : .downtoned)
+                    intensifierTokens += ruleLength
                 case .negator where distance <= rule.value, .finalNegator where distance <= rule.value:
                     result.negated = true
                     break scan

@@ -67,15 +67,16 @@ extension SentimentScorer {
                     var rules = modifiers.rules
                     if compound { rules.insert(.compound) }
                     var weight = weight(term, modifiers)
-                    if factors.question != 1, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
+                    // Emoticons and emoji give the writer's own tone, even beside a question, a wish or a link.
+                    if factors.question != 1, !term.isExpressive, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
                         weight *= factors.question
                         rules.insert(.question)
                     }
-                    if factors.wish != 1 {
+                    if factors.wish != 1, !term.isExpressive {
                         weight *= factors.wish
                         rules.insert(.wish)
                     }
-                    if factors.link != 1 {
+                    if factors.link != 1, !term.isExpressive {
                         weight *= factors.link
                         rules.insert(.link)
                     }

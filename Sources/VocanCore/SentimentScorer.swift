@@ -70,6 +70,13 @@ struct SentimentScorer {
             if let match = table.match(comment.ids, at: index, single: single(entry), phrases: phrases(pack.phrases(entry))) {
                 return (match.value, match.length, false)
             }
+        case .number:
+            // Only phrases start with a number ("5 Sterne", "10 out of 10", "404 error").
+            let entry = comment.entries[index]
+            if let match = table.match(comment.ids, at: index, single: 0, phrases: phrases(pack.phrases(entry))) {
+                return (match.value, match.length, false)
+            }
+            return nil
         default:
             return nil
         }

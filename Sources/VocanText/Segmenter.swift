@@ -504,12 +504,28 @@ public struct Segmenter {
             let scalarEnd = scalarOffset(end)
             let firstToken = tokenIndex
             while tokenIndex < tokens.count, tokens[tokenIndex].start < scalarEnd { tokenIndex += 1 }
+            if locale == .german, tokenIndex < tokens.count, tokens[tokenIndex].kind.isWordLike,
+               endsInOrdinal(firstToken..<tokenIndex) {
+                // Not a sentence end: the next piece continues this sentence.
+                tokenIndex = firstToken
+                continue
+            }
             if first < end, tokenIndex > firstToken {
                 sentences.append(SentenceSpan(tokens: firstToken..<tokenIndex, start: scalarOffset(first), end: scalarEnd,
                                               textStart: utf8Offset(first), textEnd: utf8Offset(end)))
             }
             start = next
         }
+    }
+
+    /// German writes ordinals as a number and a period ("zum 3. Mal", "am 24. Mai", "in der 1. Klasse");
+    /// ICU's sentence rules take that period for a full stop when a capitalized word follows.
+    private mutating func endsInOrdinal(_ range: Range<Int>) -> Bool {
+        guard range.count >= 2 else { return false }
+        let period = tokens[range.upperBound - 1], number = tokens[range.upperBound - 2]
+        guard period.kind == .punctuation, period.mark == 0x2E, number.kind == .number, number.end == period.start,
+              number.keyLength <= 3 else { return false }
+        return keys[Int(number.keyStart)..<Int(number.keyEnd)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// Most short comments are one sentence: without a terminator or line break before the last token,

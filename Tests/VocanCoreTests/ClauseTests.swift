@@ -68,4 +68,16 @@ import VocanCore
         #expect(try Fixture.analyze("Warum ist der Service so katastrophal?", .german).label == .negative)
         #expect(try Fixture.analyze("Why is your service so terrible?", .english).label == .negative)
     }
+
+    @Test func emoticonsKeepTheWritersTone() throws {
+        // Not damped by a question or a shared link, not negated by a nearby negator, not shouted.
+        let question = try Fixture.analyze("Kommst du morgen auch? :-)", .german)
+        #expect(question.evidence(":-)")?.rules == [])
+        #expect(question.label == .positive)
+        let link = try Fixture.analyze("Mein neuer Blogartikel :) https://example.org/post", .german)
+        #expect(link.evidence(":)")?.rules == [])
+        #expect(link.label == .positive)
+        let loud = try Fixture.analyze("Das hab ich nicht erwartet XDDD", .german)
+        #expect(loud.evidence("XDDD")?.weight ?? 0 > 0)
+    }
 }

@@ -53,6 +53,12 @@ import VocanLexicons
         #expect(try Fixture.analyze("Still waiting :(", .english).label == .negative)
     }
 
+    @Test func phrasesMayStartWithANumber() throws {
+        #expect(try Fixture.analyze("Von mir gibt es 5 Sterne", .german).evidence("5 Sterne")?.weight ?? 0 > 0)
+        #expect(try Fixture.analyze("Only 1 star from me", .english).label == .negative)
+        #expect(try Fixture.analyze("10 out of 10", .english).label == .positive)
+    }
+
     @Test func customerExperienceVocabulary() throws {
         for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt"] {
             #expect(try Fixture.analyze(text, .german).label == .negative, "\(text)")

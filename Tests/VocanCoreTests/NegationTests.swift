@@ -88,4 +88,13 @@ import VocanLexicons
         #expect(analysis.evidence("freundlich")?.rules == [])
         #expect(analysis.label == .positive)
     }
+
+    @Test func intensifiersDoNotUseUpTheNegationScope() throws {
+        let english = try Fixture.analyze("I did not find the app very useful.", .english)
+        #expect(english.evidence("useful")?.rules == [.intensified, .negated])
+        #expect(english.label == .negative)
+        let german = try Fixture.analyze("Ich fand die App nicht wirklich sehr hilfreich.", .german)
+        #expect(german.evidence("hilfreich")?.rules.contains(.negated) == true)
+        #expect(german.label == .negative)
+    }
 }

@@ -80,6 +80,12 @@ private func keys(_ text: String) throws -> [String] {
         #expect(english.sentences.map(english.text) == ["It was bad, e.g. slow.", "Mr. Smith helped!"])
     }
 
+    @Test func germanOrdinalsDoNotEndSentences() throws {
+        let german = try segment("Ich rufe zum 3. Mal an. Am 24. Mai kam nichts.")
+        #expect(german.sentences.map(german.text) == ["Ich rufe zum 3. Mal an.", "Am 24. Mai kam nichts."])
+        #expect(try segment("Das kostet 2024. Danach nicht.").sentences.count == 2)
+    }
+
     @Test func emptyAndWhitespaceTextHaveNoTokens() throws {
         #expect(try segment("").tokens.isEmpty)
         #expect(try segment("  \n\t ").sentences.isEmpty)
