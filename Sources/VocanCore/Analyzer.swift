@@ -66,6 +66,7 @@ public final class Analyzer {
     private var scorer = SentimentScorer()
     private var ids: [TermID] = []
     private var entries: [TermEntry] = []
+    private var recentKeys = KeyCache()
 
     public init(engine: Engine) throws {
         self.engine = engine
@@ -87,17 +88,19 @@ public final class Analyzer {
         entries.removeAll(keepingCapacity: true)
         ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: tokens.count))
         entries.append(contentsOf: repeatElement(TermEntry(), count: tokens.count))
+        var recentKeys = self.recentKeys
+        self.recentKeys = KeyCache.empty
         keys.withUnsafeBufferPointer { bytes in
             ids.withUnsafeMutableBufferPointer { ids in
                 entries.withUnsafeMutableBufferPointer { entries in
                     for (index, token) in tokens.enumerated() {
-                        let id = vocabulary.id(UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)]))
-                        ids[index] = id
-                        entries[index] = vocabulary.entry(id)
+                        let key = UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)])
+                        (ids[index], entries[index]) = recentKeys.lookup(key, in: vocabulary)
                     }
                 }
             }
         }
+        self.recentKeys = recentKeys
         defer {
             self.ids = ids
             self.entries = entries

@@ -259,7 +259,7 @@ extension SentimentScorer {
         var index = clause.lowerBound
         while index < clause.upperBound {
             // Rule words carry no emotion, unless an emotion phrase starts with one ("can't wait", "nie wieder").
-            let hit = emotion(at: index, in: comment, pack: pack, vocabulary: engine.vocabulary)
+            let hit = foundEmotions[index]
             if case .rule(_, let length) = context.readings[index], (hit?.length ?? 0) <= length {
                 index += length
                 continue

@@ -30,6 +30,8 @@ struct SentimentScorer {
     var readings: [Reading] = []
     private var foundRules: [(rule: Rule, length: Int)?] = []
     private var foundOpinions: [(term: OpinionTerm, length: Int, compound: Bool)?] = []
+    /// The emotion entry starting at each token of the sentence read last.
+    private(set) var foundEmotions: [(term: EmotionProfile, length: Int, compound: Bool)?] = []
     var clauses: [Clause] = []
     var clauseStarts: [(index: Int, rule: Rule?)] = []
     var signalMatches: [SignalPatterns.Match] = []
@@ -158,35 +160,58 @@ struct SentimentScorer {
         return nil
     }
 
-    /// Reads a sentence into `readings`: at each position either a rule word or an opinion word (or
-    /// nothing). The longer match wins; an intensifier that is also an opinion word (`super`, `total`)
-    /// is an intensifier only when an opinion word follows within two tokens.
+    /// Reads a sentence into `readings` (at each position a rule word, an opinion word or nothing; see
+    /// `choose`) and `foundEmotions`.
     mutating func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
-        // The scratch arrays are taken out of `self` while filled: the lookups below mutate `self`
-        // (the compound cache), which would otherwise make every store re-check that they are unique.
+        // The scratch arrays are taken out of `self` while filled, and filled through pointers: the
+        // lookups mutate `self` (the compound cache), which would otherwise make every store re-check
+        // that the arrays are unique.
         var readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
+        var foundEmotions = self.foundEmotions
         self.readings = []
         self.foundRules = []
         self.foundOpinions = []
+        self.foundEmotions = []
         defer {
             self.readings = readings
             self.foundRules = foundRules
             self.foundOpinions = foundOpinions
+            self.foundEmotions = foundEmotions
         }
         if readings.count < comment.tokens.count {
             readings = Array(repeating: .none, count: comment.tokens.count * 2)
             foundRules = Array(repeating: nil, count: readings.count)
             foundOpinions = Array(repeating: nil, count: readings.count)
+            foundEmotions = Array(repeating: nil, count: readings.count)
         }
-        for index in range {
-            readings[index] = .none
-            var rule = self.rule(at: index, in: comment, pack: pack)
-            if let found = rule, index + found.length > range.upperBound { rule = nil }
-            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
-            if let found = opinion, index + found.length > range.upperBound { opinion = nil }
-            foundRules[index] = rule
-            foundOpinions[index] = opinion
+        readings.withUnsafeMutableBufferPointer { readings in
+            foundRules.withUnsafeMutableBufferPointer { foundRules in
+                foundOpinions.withUnsafeMutableBufferPointer { foundOpinions in
+                    foundEmotions.withUnsafeMutableBufferPointer { foundEmotions in
+                        for index in range {
+                            readings[index] = .none
+                            var rule = self.rule(at: index, in: comment, pack: pack)
+                            if let found = rule, index + found.length > range.upperBound { rule = nil }
+                            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+                            if let found = opinion, index + found.length > range.upperBound { opinion = nil }
+                            foundRules[index] = rule
+                            foundOpinions[index] = opinion
+                            foundEmotions[index] = self.emotion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+                        }
+                        Self.choose(range, readings, foundRules, foundOpinions)
+                    }
+                }
+            }
         }
+    }
+
+    /// At each position of a sentence, the rule word or the opinion word (or nothing): the longer
+    /// match wins, and an intensifier that is also an opinion word is an intensifier only before one.
+    private static func choose(
+        _ range: Range<Int>, _ readings: UnsafeMutableBufferPointer<Reading>,
+        _ foundRules: UnsafeMutableBufferPointer<(rule: Rule, length: Int)?>,
+        _ foundOpinions: UnsafeMutableBufferPointer<(term: OpinionTerm, length: Int, compound: Bool)?>
+    ) {
         var index = range.lowerBound
         while index < range.upperBound {
             let rule = foundRules[index], opinion = foundOpinions[index]

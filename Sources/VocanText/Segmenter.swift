@@ -191,20 +191,22 @@ public struct Segmenter {
         var index = 0
         while index < segments.count {
             let segment = segments[index]
-            if segment.kind == .word, let last = urlEnd(from: index) {
+            let first = units[segment.start]
+            // Cheap tests first: a URL starts with h or w, an emoticon with one of a few characters.
+            if segment.kind == .word, first | 0x20 == 0x68 || first | 0x20 == 0x77, let last = urlEnd(from: index) {
                 appendToken(segments[index].start, segments[last].end, kind: .url, bytes)
                 index = last + 1
-            } else if let last = emoticonEnd(from: index) {
+            } else if emoticons.mayStart(with: first), let last = emoticonEnd(from: index) {
                 appendToken(segment.start, segments[last].end, kind: .emoticon, bytes)
                 index = last + 1
-            } else if segment.kind == .other, units[segment.start] == 0x23, segment.end - segment.start == 1,
+            } else if segment.kind == .other, first == 0x23, segment.end - segment.start == 1,
                       index + 1 < segments.count, segments[index + 1].kind == .word, adjacent(index) {
                 appendToken(segments[index + 1].start, segments[index + 1].end, kind: .hashtag, bytes)
                 tokens[tokens.count - 1].start = scalarOffset(segment.start)
                 index += 2
             } else if segment.kind == .word {
-                let last = hyphenatedEnd(from: index)
-                appendToken(segment.start, segments[last].end, kind: wordKind(segment), bytes)
+                let last = adjacent(index) ? hyphenatedEnd(from: index) : index
+                appendToken(segment.start, segments[last].end, kind: .word, bytes, firstPartEnd: segment.end)
                 index = last + 1
             } else {
                 appendToken(segment.start, segment.end, kind: segmentKind(segment), bytes)
@@ -301,22 +303,26 @@ public struct Segmenter {
         return last
     }
 
-    private mutating func wordKind(_ segment: RawSegment) -> TokenKind {
-        if units[segment.start] == 0x40 { return .mention }
-        for offset in segment.start..<segment.end where units[offset] == 0x40 { return .email }
+    private mutating func wordKind(_ start: Int, _ end: Int) -> TokenKind {
+        if units[start] == 0x40 { return .mention }
+        for offset in start..<end where units[offset] == 0x40 { return .email }
         return .word
     }
 
     private mutating func segmentKind(_ segment: RawSegment) -> TokenKind {
         switch segment.kind {
-        case .word: wordKind(segment)
+        case .word: .word
         case .number: .number
         case .emoji: .emoji
         case .other: .punctuation
         }
     }
 
-    private mutating func appendToken(_ start: Int, _ end: Int, kind: TokenKind, _ bytes: UnsafeBufferPointer<UInt8>) {
+    /// Appends a token; a `.word` becomes a `.mention` (`@support`) or `.email` by an `@` in its first
+    /// part (before any hyphen, which ends at `firstPartEnd`).
+    private mutating func appendToken(_ start: Int, _ end: Int, kind: TokenKind, _ bytes: UnsafeBufferPointer<UInt8>,
+                                      firstPartEnd: Int? = nil) {
+        var kind = kind
         let textStart = utf8Offset(start), textEnd = utf8Offset(end)
         let keyStart = Int32(keyCount)
         var shape = (allCaps: false, elongated: false, hyphen: false)
@@ -325,11 +331,13 @@ public struct Segmenter {
             appendKey(UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
         case .word, .hashtag, .mention, .email, .number, .punctuation:
             if let ascii = appendASCIIKey(start, end) {
-                shape = ascii
+                shape = (ascii.allCaps, ascii.elongated, ascii.hyphen)
+                if kind == .word, let at = ascii.at, at < (firstPartEnd ?? end) - start { kind = at == 0 ? .mention : .email }
             } else {
                 appendFoldedKey(start, end, emoji: false)
                 shape = (isAllCaps(start, end), isElongated(keyStart, Int32(keyCount)),
                          keys[Int(keyStart)..<keyCount].contains(0x2D))
+                if kind == .word { kind = wordKind(start, firstPartEnd ?? end) }
             }
         case .emoji:
             appendFoldedKey(start, end, emoji: true)
@@ -370,14 +378,16 @@ public struct Segmenter {
 
     /// For a token of ASCII characters only: appends its lowercase key and tells whether it is written
     /// in capitals (two or more, no lowercase letter) and elongated (a letter three times in a row),
-    /// and whether it has a hyphen, all in one pass. Nil, appending nothing, when a character is not ASCII.
-    private mutating func appendASCIIKey(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool)? {
+    /// and where its first `@` is and whether it has a hyphen, all in one pass. Nil, appending
+    /// nothing, when a character is not ASCII.
+    private mutating func appendASCIIKey(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Int?)? {
         let length = end - start
         reserveKeys(length)
         let keyStart = keyCount
-        let result: (allCaps: Bool, elongated: Bool, hyphen: Bool)? = units.withUnsafeBufferPointer { units in
+        let result: (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Int?)? = units.withUnsafeBufferPointer { units in
             keys.withUnsafeMutableBufferPointer { keys in
                 var upper = 0, lower = false, elongated = false, hyphen = false
+                var at: Int?
                 var previous: UInt8 = 0, run = 0
                 for offset in 0..<length {
                     let unit = units[start + offset]
@@ -390,6 +400,8 @@ public struct Segmenter {
                         lower = true
                     } else if byte == 0x2D {
                         hyphen = true
+                    } else if byte == 0x40, at == nil {
+                        at = offset
                     }
                     keys[keyStart + offset] = byte
                     if byte == previous, byte &- 0x61 < 26 {
@@ -400,7 +412,7 @@ public struct Segmenter {
                         run = 1
                     }
                 }
-                return (upper >= 2 && !lower, elongated, hyphen)
+                return (upper >= 2 && !lower, elongated, hyphen, at)
             }
         }
         if result != nil { keyCount += length }
