@@ -100,7 +100,8 @@ public struct SentenceAnalysis: Sendable, Equatable {
     public var start: Int
     public var end: Int
     public var sentiment: SentimentScore
-    public var clauses: [ClauseAnalysis]
+    /// Its clauses: a slice of all clauses of the comment.
+    public var clauses: ArraySlice<ClauseAnalysis>
 }
 
 /// Everything vocan found in one comment.

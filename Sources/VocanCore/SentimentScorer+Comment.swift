@@ -30,15 +30,17 @@ extension SentimentScorer {
             if token.isAllCaps { capitals += 1 }
         }
         let shouting = words > 0 && Double(capitals) >= Double(words) * 0.5
-        // Room for a comment's usual evidence at once, rather than growing 1, 2, 4...
-        var evidence: [Evidence] = []
-        evidence.reserveCapacity(8)
-        var emotionEvidence: [EmotionEvidence] = []
-        emotionEvidence.reserveCapacity(8)
-        var signalEvidence: [SignalEvidence] = []
+        // The result's arrays reuse the storage of the previous comment's once it has been let go of
+        // (no allocation per comment); while a caller still holds that analysis, they get new storage.
+        var evidence = pools.evidence, emotionEvidence = pools.emotionEvidence, signalEvidence = pools.signalEvidence
+        var clauseAnalyses = pools.clauses, sentences = pools.sentences
+        pools = ResultPools()
+        evidence.removeAll(keepingCapacity: true)
+        emotionEvidence.removeAll(keepingCapacity: true)
+        signalEvidence.removeAll(keepingCapacity: true)
+        clauseAnalyses.removeAll(keepingCapacity: true)
+        sentences.removeAll(keepingCapacity: true)
         var emotions = EmotionProfile()
-        var sentences: [SentenceAnalysis] = []
-        sentences.reserveCapacity(comment.sentences.count)
         var sentenceSums = self.sentenceSums, sentenceWeights = self.sentenceWeights, sentenceEvidence = self.sentenceEvidence
         self.sentenceSums = []
         self.sentenceWeights = []
@@ -46,6 +48,7 @@ extension SentimentScorer {
         sentenceSums.removeAll(keepingCapacity: true)
         sentenceWeights.removeAll(keepingCapacity: true)
         sentenceEvidence.removeAll(keepingCapacity: true)
+        sentenceClauseEnds.removeAll(keepingCapacity: true)
         defer {
             self.sentenceSums = sentenceSums
             self.sentenceWeights = sentenceWeights
@@ -114,7 +117,19 @@ extension SentimentScorer {
             sentenceSums.append(sum)
             sentenceWeights.append(1)
             sentenceEvidence.append(firstEvidence..<evidence.count)
-            sentences.append(sentenceAnalysis(span, sum: sum, in: comment, options: engine.options))
+            appendClauseAnalyses(span, in: comment, options: engine.options, to: &clauseAnalyses)
+        }
+        // Sentences once all clauses are in, so that their slices share the final clause array.
+        var clauseStart = 0
+        for (index, span) in comment.sentences.enumerated() {
+            let clauseEnd = sentenceClauseEnds[index]
+            let slice = clauseAnalyses[clauseStart..<clauseEnd]
+            let score = Self.normalize(sentenceSums[index])
+            sentences.append(SentenceAnalysis(
+                text: comment.slice(span.textStart, span.textEnd), start: span.start, end: span.end,
+                sentiment: SentimentScore(score: score, label: Self.mixedOrLabel(score, clauses: slice, options: engine.options)),
+                clauses: slice))
+            clauseStart = clauseEnd
         }
 
         var total = 0.0
@@ -127,9 +142,20 @@ extension SentimentScorer {
         }
         evidence.sort { $0.start < $1.start }
         let score = Self.normalize(total)
-        let label = Self.mixedOrLabel(score, clauses: sentences.lazy.flatMap(\.clauses), options: engine.options)
+        let label = Self.mixedOrLabel(score, clauses: clauseAnalyses, options: engine.options)
+        pools = ResultPools(evidence: evidence, emotionEvidence: emotionEvidence, signalEvidence: signalEvidence,
+                            clauses: clauseAnalyses, sentences: sentences)
         return Result(sentiment: SentimentScore(score: score, label: label), sentences: sentences, evidence: evidence,
                       emotions: emotions, emotionEvidence: emotionEvidence, signalEvidence: signalEvidence)
+    }
+
+    /// The arrays of the last result, kept to reuse their storage (see `score`).
+    struct ResultPools {
+        var evidence: [Evidence] = []
+        var emotionEvidence: [EmotionEvidence] = []
+        var signalEvidence: [SignalEvidence] = []
+        var clauses: [ClauseAnalysis] = []
+        var sentences: [SentenceAnalysis] = []
     }
 
     static func label(_ score: Double, options: AnalysisOptions) -> SentimentLabel {
@@ -339,10 +365,10 @@ extension SentimentScorer {
         }
     }
 
-    private func sentenceAnalysis(_ span: SentenceSpan, sum: Double, in comment: CommentText, options: AnalysisOptions) -> SentenceAnalysis {
+    /// The analyses of the sentence's clauses, and where they end (in `sentenceClauseEnds`).
+    private mutating func appendClauseAnalyses(_ span: SentenceSpan, in comment: CommentText, options: AnalysisOptions,
+                                               to clauseAnalyses: inout [ClauseAnalysis]) {
         let tokens = comment.tokens
-        var clauseAnalyses: [ClauseAnalysis] = []
-        clauseAnalyses.reserveCapacity(clauses.count)
         for clause in clauses {
             let first = tokens[clause.tokens.lowerBound], last = tokens[clause.tokens.upperBound - 1]
             let text: Substring
@@ -359,9 +385,6 @@ extension SentimentScorer {
                                                  sentiment: SentimentScore(score: score, label: Self.label(score, options: options)),
                                                  weight: clause.weight, emotions: clause.emotions))
         }
-        let score = Self.normalize(sum)
-        return SentenceAnalysis(text: comment.slice(span.textStart, span.textEnd), start: span.start, end: span.end,
-                                sentiment: SentimentScore(score: score, label: Self.mixedOrLabel(score, clauses: clauseAnalyses, options: options)),
-                                clauses: clauseAnalyses)
+        sentenceClauseEnds.append(clauseAnalyses.count)
     }
 }

@@ -38,6 +38,9 @@ struct SentimentScorer {
     var sentenceSums: [Double] = []
     var sentenceWeights: [Double] = []
     var sentenceEvidence: [Range<Int>] = []
+    /// Per sentence of the comment being scored: the end of its clauses in the clause analyses.
+    var sentenceClauseEnds: [Int] = []
+    var pools = ResultPools()
     var signalCandidates: [Int32] = []
 
     // MARK: Reading the tokens

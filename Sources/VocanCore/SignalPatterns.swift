@@ -89,6 +89,8 @@ public final class SignalPatterns: Sendable {
     /// Per class number: the patterns starting with the class.
     let byFirstClass: [HeadList]
     let startingWithAny: IndexRange
+    /// The classes that start at least one pattern (a bit per class number).
+    let startingClasses: UInt64
     public let count: Int
 
     init(patterns: [Pattern], elements: [Element], references: [Int32], seconds: [Second], wordLists: [HeadList],
@@ -101,6 +103,11 @@ public final class SignalPatterns: Sendable {
         self.classSets = classSets
         self.byFirstClass = byFirstClass
         self.startingWithAny = startingWithAny
+        var startingClasses: UInt64 = 0
+        for (number, list) in byFirstClass.enumerated() where !list.general.isEmpty || !list.seconds.isEmpty {
+            startingClasses |= 1 << UInt64(number)
+        }
+        self.startingClasses = startingClasses
         self.count = count
     }
 
@@ -120,7 +127,8 @@ public final class SignalPatterns: Sendable {
         // Most tokens start no pattern.
         guard start != 0 || isNumber || !startingWithAny.isEmpty else { return }
         let head = Int(start >> 16), classes = Int(start & 0xFFFF)
-        let bits = classes == 0 ? 0 : classSets[classes - 1]
+        // Only the classes that start patterns matter here (most classes are later elements).
+        let bits = classes == 0 ? 0 : classSets[classes - 1] & startingClasses
         let next = index + 1 < limit ? index + 1 : nil
         func consider(_ list: HeadList) {
             candidates.removeAll(keepingCapacity: true)

@@ -2,72 +2,33 @@ import VocanCore
 
 /// The JSON shapes of vocan's machine outputs. Field names are documented in the README and stay stable.
 ///
-/// Each shape is one value: after one separator it writes its inside with literal punctuation (it
-/// knows where its commas go), which keeps a JSONL record at a few instructions per byte.
+/// Each shape is one value written through a `JSONCursor` with literal punctuation, after making
+/// room for its longest possible form (every string escaped, every number at full length); a JSONL
+/// record so costs a few instructions per byte.
 extension JSONWriter {
     /// One JSONL record of `vocan analyze --format jsonl`.
     public mutating func write(_ analysis: CommentAnalysis) {
-        beginValue()
-        literal(#"{"id":"#); rawString(analysis.feedback.id)
-        literal(#","line":"#); rawInt(analysis.feedback.line)
-        literal(#","lang":"#); rawString(analysis.language.rawValue)
-        literal(#","sentiment":"#); writeSentiment(analysis.sentiment)
-        literal(#","sentences":["#)
-        for (index, sentence) in analysis.sentences.enumerated() {
-            if index > 0 { literal(",") }
-            literal(#"{"text":"#); rawString(sentence.text)
-            writeSpan(start: sentence.start, end: sentence.end)
-            writeSentimentFields(sentence.sentiment)
-            literal(#","clauses":["#)
-            for (index, clause) in sentence.clauses.enumerated() {
-                if index > 0 { literal(",") }
-                literal(#"{"text":"#); rawString(clause.text)
-                writeSpan(start: clause.start, end: clause.end)
-                writeSentimentFields(clause.sentiment)
-                literal(#","weight":"#); rawNumber(clause.weight, decimals: 2)
-                literal(#","emotions":"#); writeEmotions(clause.emotions)
-                literal("}")
-            }
-            literal("]}")
-        }
-        literal(#"],"evidence":"#); writeEvidence(analysis.evidence)
-        literal(#","emotions":"#); writeEmotions(analysis.emotions)
-        literal(#","emotion_evidence":["#)
-        for (index, item) in analysis.emotionEvidence.enumerated() {
-            literal(index > 0 ? #",{"token":"# : #"{"token":"#); rawString(item.token)
-            literal(#","emotion":"#); rawString(item.emotion.rawValue)
-            literal(#","intensity":"#); rawNumber(item.intensity, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
-        }
-        literal(#"],"signals":"#); writeSignals(analysis.signals)
-        if let score = analysis.feedback.score { literal(#","score":"#); rawScalar(score) }
-        if let date = analysis.feedback.date { literal(#","date":"#); rawString(date) }
-        if let channel = analysis.feedback.channel { literal(#","channel":"#); rawString(channel) }
-        literal("}")
+        writeValue(maximumLength: Self.bound(of: analysis)) { $0.record(analysis) }
     }
 
     /// `{"score": …, "label": …}`
     public mutating func write(_ sentiment: SentimentScore) {
-        beginValue()
-        writeSentiment(sentiment)
+        writeValue(maximumLength: Shape.sentiment) { $0.sentiment(sentiment) }
     }
 
     /// All eight emotions, always in the same order: `{"anger": 0.7, "anticipation": 0, ...}`.
     public mutating func write(_ emotions: EmotionProfile) {
-        beginValue()
-        writeEmotions(emotions)
+        writeValue(maximumLength: Shape.emotions) { $0.emotions(emotions) }
     }
 
     /// The evidence list: token, weight after rules, lexicon weight, offsets, rules.
     public mutating func write(_ evidence: [Evidence]) {
-        beginValue()
-        writeEvidence(evidence)
+        writeValue(maximumLength: Self.bound(of: evidence)) { $0.evidence(evidence) }
     }
 
     /// `{"effort": …, "churn_risk": …, "recommend": …, "follow_up": {"needed": …, "reasons": […]}, "evidence": […]}`
     public mutating func write(_ signals: Signals) {
-        beginValue()
-        writeSignals(signals)
+        writeValue(maximumLength: Self.bound(of: signals)) { $0.signals(signals) }
     }
 
     /// An array of strings.
@@ -77,81 +38,168 @@ extension JSONWriter {
         endArray()
     }
 
-    // MARK: - Insides
+    // MARK: - Bounds
 
-    private mutating func writeSentiment(_ sentiment: SentimentScore) {
-        literal(#"{"score":"#); rawNumber(sentiment.score, decimals: 3)
-        literal(#","label":"#); rawString(sentiment.label.rawValue)
-        literal("}")
+    /// Longest forms of the fixed parts (field names, punctuation, numbers at 25 and integers at 20
+    /// bytes, all rule and emotion names), with room to spare.
+    private enum Shape {
+        static let sentiment = 64
+        static let emotions = 8 * 40
+        static let record = 256
+        static let sentence = 200
+        static let clause = 200 + emotions
+        static let evidence = 160 + rules
+        static let rules = 180
+        static let signals = 256 + 6 * 24
+        static let signalEvidence = 160 + rules
+
+        /// A string escaped at worst (`\u0000` for every byte), with its quotes.
+        static func string(_ count: Int) -> Int { count * 6 + 2 }
     }
 
-    private mutating func writeSentimentFields(_ sentiment: SentimentScore) {
-        literal(#","score":"#); rawNumber(sentiment.score, decimals: 3)
-        literal(#","label":"#); rawString(sentiment.label.rawValue)
+    private static func bound(of analysis: CommentAnalysis) -> Int {
+        var bound = Shape.record + Shape.sentiment + Shape.emotions + Shape.string(analysis.feedback.id.utf8.count)
+        for sentence in analysis.sentences {
+            bound += Shape.sentence + Shape.string(sentence.text.utf8.count)
+            for clause in sentence.clauses { bound += Shape.clause + Shape.string(clause.text.utf8.count) }
+        }
+        bound += Self.bound(of: analysis.evidence)
+        for item in analysis.emotionEvidence { bound += Shape.evidence + Shape.string(item.token.utf8.count) }
+        bound += Self.bound(of: analysis.signals)
+        for field in [analysis.feedback.score, analysis.feedback.date, analysis.feedback.channel] {
+            if let field { bound += 16 + Shape.string(field.utf8.count) }
+        }
+        return bound
     }
 
-    private mutating func writeEmotions(_ emotions: EmotionProfile) {
+    private static func bound(of evidence: [Evidence]) -> Int {
+        var bound = 2
+        for item in evidence { bound += Shape.evidence + Shape.string(item.token.utf8.count) }
+        return bound
+    }
+
+    private static func bound(of signals: Signals) -> Int {
+        var bound = Shape.signals
+        for item in signals.evidence { bound += Shape.signalEvidence + Shape.string(item.token.utf8.count) }
+        return bound
+    }
+}
+
+extension JSONCursor {
+    mutating func record(_ analysis: CommentAnalysis) {
+        literal(#"{"id":"#); string(analysis.feedback.id)
+        literal(#","line":"#); int(analysis.feedback.line)
+        literal(#","lang":"#); string(analysis.language.rawValue)
+        literal(#","sentiment":"#); sentiment(analysis.sentiment)
+        literal(#","sentences":["#)
+        for (index, sentence) in analysis.sentences.enumerated() {
+            if index > 0 { byte(0x2C) }
+            literal(#"{"text":"#); string(sentence.text)
+            span(start: sentence.start, end: sentence.end)
+            sentimentFields(sentence.sentiment)
+            literal(#","clauses":["#)
+            var first = true
+            for clause in sentence.clauses {
+                if !first { byte(0x2C) }
+                first = false
+                literal(#"{"text":"#); string(clause.text)
+                span(start: clause.start, end: clause.end)
+                sentimentFields(clause.sentiment)
+                literal(#","weight":"#); number(clause.weight, decimals: 2)
+                literal(#","emotions":"#); emotions(clause.emotions)
+                byte(0x7D)
+            }
+            literal("]}")
+        }
+        literal(#"],"evidence":"#); evidence(analysis.evidence)
+        literal(#","emotions":"#); emotions(analysis.emotions)
+        literal(#","emotion_evidence":["#)
+        for (index, item) in analysis.emotionEvidence.enumerated() {
+            literal(index > 0 ? #",{"token":"# : #"{"token":"#); string(item.token)
+            literal(#","emotion":"#); string(item.emotion.rawValue)
+            literal(#","intensity":"#); number(item.intensity, decimals: 2)
+            span(start: item.start, end: item.end, rules: item.rules)
+        }
+        literal(#"],"signals":"#); signals(analysis.signals)
+        if let score = analysis.feedback.score { literal(#","score":"#); scalar(score) }
+        if let date = analysis.feedback.date { literal(#","date":"#); string(date) }
+        if let channel = analysis.feedback.channel { literal(#","channel":"#); string(channel) }
+        byte(0x7D)
+    }
+
+    mutating func sentiment(_ sentiment: SentimentScore) {
+        literal(#"{"score":"#); number(sentiment.score, decimals: 3)
+        literal(#","label":"#); string(sentiment.label.rawValue)
+        byte(0x7D)
+    }
+
+    private mutating func sentimentFields(_ sentiment: SentimentScore) {
+        literal(#","score":"#); number(sentiment.score, decimals: 3)
+        literal(#","label":"#); string(sentiment.label.rawValue)
+    }
+
+    mutating func emotions(_ emotions: EmotionProfile) {
         // Most clauses carry no emotion at all.
         if emotions.isEmpty {
             return literal(#"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#)
         }
-        literal(#"{"anger":"#); rawNumber(emotions[.anger], decimals: 3)
-        literal(#","anticipation":"#); rawNumber(emotions[.anticipation], decimals: 3)
-        literal(#","disgust":"#); rawNumber(emotions[.disgust], decimals: 3)
-        literal(#","fear":"#); rawNumber(emotions[.fear], decimals: 3)
-        literal(#","joy":"#); rawNumber(emotions[.joy], decimals: 3)
-        literal(#","sadness":"#); rawNumber(emotions[.sadness], decimals: 3)
-        literal(#","surprise":"#); rawNumber(emotions[.surprise], decimals: 3)
-        literal(#","trust":"#); rawNumber(emotions[.trust], decimals: 3)
-        literal("}")
+        literal(#"{"anger":"#); number(emotions[.anger], decimals: 3)
+        literal(#","anticipation":"#); number(emotions[.anticipation], decimals: 3)
+        literal(#","disgust":"#); number(emotions[.disgust], decimals: 3)
+        literal(#","fear":"#); number(emotions[.fear], decimals: 3)
+        literal(#","joy":"#); number(emotions[.joy], decimals: 3)
+        literal(#","sadness":"#); number(emotions[.sadness], decimals: 3)
+        literal(#","surprise":"#); number(emotions[.surprise], decimals: 3)
+        literal(#","trust":"#); number(emotions[.trust], decimals: 3)
+        byte(0x7D)
     }
 
-    private mutating func writeEvidence(_ evidence: [Evidence]) {
-        literal("[")
+    mutating func evidence(_ evidence: [Evidence]) {
+        byte(0x5B)
         for (index, item) in evidence.enumerated() {
-            literal(index > 0 ? #",{"token":"# : #"{"token":"#); rawString(item.token)
-            literal(#","weight":"#); rawNumber(item.weight, decimals: 2)
-            literal(#","lexicon":"#); rawNumber(item.lexiconWeight, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
+            literal(index > 0 ? #",{"token":"# : #"{"token":"#); string(item.token)
+            literal(#","weight":"#); number(item.weight, decimals: 2)
+            literal(#","lexicon":"#); number(item.lexiconWeight, decimals: 2)
+            span(start: item.start, end: item.end, rules: item.rules)
         }
-        literal("]")
+        byte(0x5D)
     }
 
-    private mutating func writeSignals(_ signals: Signals) {
-        literal(#"{"effort":"#); rawNumber(signals.effort, decimals: 2)
-        literal(#","churn_risk":"#); rawNumber(signals.churnRisk, decimals: 2)
+    mutating func signals(_ signals: Signals) {
+        literal(#"{"effort":"#); number(signals.effort, decimals: 2)
+        literal(#","churn_risk":"#); number(signals.churnRisk, decimals: 2)
         literal(#","recommend":"#)
-        if let recommend = signals.recommend { rawString(recommend.rawValue) } else { literal("null") }
+        if let recommend = signals.recommend { string(recommend.rawValue) } else { literal("null") }
         literal(signals.followUp.needed ? #","follow_up":{"needed":true,"reasons":["# : #","follow_up":{"needed":false,"reasons":["#)
         for (index, reason) in signals.followUp.reasons.enumerated() {
-            if index > 0 { literal(",") }
-            rawString(reason.rawValue)
+            if index > 0 { byte(0x2C) }
+            string(reason.rawValue)
         }
         literal(#"]},"evidence":["#)
         for (index, item) in signals.evidence.enumerated() {
-            literal(index > 0 ? #",{"signal":"# : #"{"signal":"#); rawString(item.signal.rawValue)
-            literal(#","token":"#); rawString(item.token)
-            literal(#","weight":"#); rawNumber(item.weight, decimals: 2)
-            writeSpan(start: item.start, end: item.end, rules: item.rules)
+            literal(index > 0 ? #",{"signal":"# : #"{"signal":"#); string(item.signal.rawValue)
+            literal(#","token":"#); string(item.token)
+            literal(#","weight":"#); number(item.weight, decimals: 2)
+            span(start: item.start, end: item.end, rules: item.rules)
         }
         literal("]}")
     }
 
-    private mutating func writeSpan(start: Int, end: Int) {
-        literal(#","start":"#); rawInt(start)
-        literal(#","end":"#); rawInt(end)
+    private mutating func span(start: Int, end: Int) {
+        literal(#","start":"#); int(start)
+        literal(#","end":"#); int(end)
     }
 
     /// The fields every kind of evidence shares and the end of its object: where it stands and which
     /// rules changed it.
-    private mutating func writeSpan(start: Int, end: Int, rules: EvidenceRules) {
-        writeSpan(start: start, end: end)
+    private mutating func span(start: Int, end: Int, rules: EvidenceRules) {
+        span(start: start, end: end)
         guard !rules.isEmpty else { return literal(#","rules":[]}"#) }
         literal(#","rules":["#)
         var first = true
         for (rule, name) in EvidenceRules.named where rules.contains(rule) {
-            if !first { literal(",") }
-            rawString(name)
+            if !first { byte(0x2C) }
+            string(name)
             first = false
         }
         literal("]}")

@@ -46,9 +46,10 @@ public struct JSONWriter: ~Copyable {
 
     /// Writes `"name":` for a name known only at run time; the next value belongs to it.
     public mutating func key(_ name: String) {
-        separate()
-        writeString(name)
-        append(0x3A)
+        writeValue(maximumLength: name.utf8.count * 6 + 3) {
+            $0.string(name)
+            $0.byte(0x3A)
+        }
         valueFollows()
     }
 
@@ -66,12 +67,12 @@ public struct JSONWriter: ~Copyable {
         valueFollows()
     }
 
-    public mutating func string(_ value: String) { separate(); writeString(value) }
+    public mutating func string(_ value: String) {
+        writeValue(maximumLength: value.utf8.count * 6 + 2) { $0.string(value) }
+    }
 
     public mutating func string(_ value: Substring) {
-        separate()
-        var value = value
-        value.withUTF8 { writeString($0) }
+        writeValue(maximumLength: value.utf8.count * 6 + 2) { $0.string(value) }
     }
 
     /// A literal string that needs no escaping (names of labels, rules, emotions).
@@ -97,123 +98,33 @@ public struct JSONWriter: ~Copyable {
     public mutating func bool(_ value: Bool) { separate(); append(bytesOf: value ? "true" : "false") }
 
     public mutating func int(_ value: Int) {
-        separate()
-        rawInt(value)
+        writeValue(maximumLength: 20) { $0.int(value) }
     }
 
     /// A number rounded to `decimals` places (half away from zero, at most 3), without trailing zeros
     /// (`-0.62`, `3`, `0.05`).
     public mutating func number(_ value: Double, decimals: Int = 3) {
-        separate()
-        rawNumber(value, decimals: decimals)
+        writeValue(maximumLength: 25) { $0.number(value, decimals: decimals) }
     }
 
     /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
     public mutating func raw(_ value: String) {
-        separate()
-        rawScalar(value)
+        writeValue(maximumLength: value.utf8.count * 6 + 2) { $0.scalar(value) }
     }
 
     /// Ends a JSONL line.
     public mutating func newline() { append(0x0A) }
 
-    // MARK: - Values without separators
-    //
-    // The shapes vocan writes (JSONAnalysis) know where their commas go: after one `separate()` they
-    // write their inside with these, literal punctuation included.
-
-    /// Starts a value that writes its inside itself: the comma before it, where one is due.
-    @inline(__always)
-    mutating func beginValue() { separate() }
-
-    /// `raw(_:)` of an input field without a separator.
-    mutating func rawScalar(_ value: String) {
-        if Self.isJSONNumber(value) {
-            var value = value
-            value.withUTF8 { append($0) }
-        } else {
-            writeString(value)
-        }
-    }
-
-    /// Bytes that are already JSON, written as they are (`,"start":`).
-    @inline(__always)
-    mutating func literal(_ json: StaticString) { json.withUTF8Buffer { append($0) } }
-
-    /// A quoted, escaped string without a separator.
-    mutating func rawString(_ value: String) { writeString(value) }
-
-    mutating func rawString(_ value: Substring) {
-        if value.utf8.withContiguousStorageIfAvailable({ writeString($0) }) != nil { return }
-        var value = value
-        value.withUTF8 { writeString($0) }
-    }
-
-    /// A literal string that needs no escaping, quoted, without a separator.
-    @inline(__always)
-    mutating func rawString(_ value: StaticString) {
-        reserve(value.utf8CodeUnitCount + 2)
-        base[count] = 0x22
-        count += 1
-        value.withUTF8Buffer { appendUnchecked($0) }
-        base[count] = 0x22
-        count += 1
-    }
-
-    mutating func rawInt(_ value: Int) {
-        reserve(21)
-        if value < 0 {
-            base[count] = 0x2D
-            count += 1
-        }
-        appendDigits(value.magnitude)
-    }
-
-    /// `number(_:decimals:)` without a separator.
-    mutating func rawNumber(_ value: Double, decimals: Int) {
-        let scale = decimals >= 3 ? 1000.0 : decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
-        let scaledValue = abs(value) * scale
-        guard value.isFinite, scaledValue < 1e18 else { return append(bytesOf: "null") }
-        // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
-        let truncated = UInt(scaledValue)
-        let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
-        reserve(28)
-        if scaled != 0 && value < 0 {
-            base[count] = 0x2D
-            count += 1
-        }
-        // The fraction's digits after a dot, without trailing zeros (0.625, 0.05, 0.5); constant
-        // divisors per precision, so no division instruction is needed.
-        switch decimals {
-        case ...0:
-            appendDigits(scaled)
-        case 1:
-            appendDigits(scaled / 10)
-            appendFraction(tenths: scaled % 10, hundredths: 0, thousandths: 0)
-        case 2:
-            appendDigits(scaled / 100)
-            let fraction = scaled % 100
-            appendFraction(tenths: fraction / 10, hundredths: fraction % 10, thousandths: 0)
-        default:
-            appendDigits(scaled / 1000)
-            let fraction = scaled % 1000
-            appendFraction(tenths: fraction / 100, hundredths: fraction / 10 % 10, thousandths: fraction % 10)
-        }
-    }
-
-    /// `.5`, `.05`, `.625`: nothing for a zero fraction, no trailing zeros (room reserved by the caller).
-    @inline(__always)
-    private mutating func appendFraction(tenths: UInt, hundredths: UInt, thousandths: UInt) {
-        guard tenths | hundredths | thousandths != 0 else { return }
-        base[count] = 0x2E
-        base[count + 1] = UInt8(tenths) + 0x30
-        count += 2
-        guard hundredths | thousandths != 0 else { return }
-        base[count] = UInt8(hundredths) + 0x30
-        count += 1
-        guard thousandths != 0 else { return }
-        base[count] = UInt8(thousandths) + 0x30
-        count += 1
+    /// Writes one value through a `JSONCursor` with no capacity checks: room for `maximumLength`
+    /// bytes is made first, so the body must not write more (the shapes compute their bound).
+    mutating func writeValue(maximumLength: Int, _ body: (inout JSONCursor) -> Void) {
+        separate()
+        reserve(maximumLength)
+        var cursor = JSONCursor(position: base + count)
+        body(&cursor)
+        let written = base.distance(to: cursor.position) - count
+        precondition(written <= maximumLength, "JSON value longer than its bound")
+        count += written
     }
 
     // MARK: - Internals
@@ -273,74 +184,12 @@ public struct JSONWriter: ~Copyable {
         count += bytes.count
     }
 
-    /// Decimal digits of `value`; the small numbers vocan writes most (offsets, counts) without a loop.
-    private mutating func appendDigits(_ value: UInt) {
-        reserve(20)
-        if value < 10 {
-            base[count] = UInt8(value) + 0x30
-            count += 1
-        } else if value < 100 {
-            base[count] = UInt8(value / 10) + 0x30
-            base[count + 1] = UInt8(value % 10) + 0x30
-            count += 2
-        } else if value < 1000 {
-            base[count] = UInt8(value / 100) + 0x30
-            base[count + 1] = UInt8(value / 10 % 10) + 0x30
-            base[count + 2] = UInt8(value % 10) + 0x30
-            count += 3
-        } else {
-            var digits = 4
-            var limit: UInt = 10000
-            while value >= limit, digits < 20 {
-                digits += 1
-                if limit > UInt.max / 10 { break }
-                limit *= 10
-            }
-            var rest = value
-            for position in stride(from: count + digits - 1, through: count, by: -1) {
-                base[position] = UInt8(rest % 10) + 0x30
-                rest /= 10
-            }
-            count += digits
-        }
-    }
 
-    private mutating func writeString(_ value: String) {
-        // Native and small strings lend their UTF-8 without a copy of the string.
-        if value.utf8.withContiguousStorageIfAvailable({ writeString($0) }) != nil { return }
-        var text = value
-        text.withUTF8 { writeString($0) }
-    }
 
-    private mutating func writeString(_ buffer: UnsafeBufferPointer<UInt8>) {
-        reserve(buffer.count + 2)
-        base[count] = 0x22
-        count += 1
-        // Most strings need no escaping: find the bytes that do eight at a time, copy the runs between.
-        var runStart = 0
-        var index = 0
-        if let raw = UnsafeRawPointer(buffer.baseAddress) {
-            while index + 8 <= buffer.count {
-                if Self.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { break }
-                index += 8
-            }
-        }
-        while index < buffer.count {
-            let byte = buffer[index]
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                append(UnsafeBufferPointer(rebasing: buffer[runStart..<index]))
-                escape(byte)
-                runStart = index + 1
-            }
-            index += 1
-        }
-        append(UnsafeBufferPointer(rebasing: buffer[runStart...]))
-        append(0x22)
-    }
 
     /// Whether any of eight bytes is a control character, `"` or `\` (bytes of 0x80 and above are not).
     @inline(__always)
-    private static func needsEscape(_ word: UInt64) -> Bool {
+    static func needsEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
         // Bytes below 0x20: subtracting 0x20 borrows into the high bit of a byte that had it clear.
@@ -348,32 +197,6 @@ public struct JSONWriter: ~Copyable {
         return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
 
-    private mutating func escape(_ byte: UInt8) {
-        reserve(6)
-        let simple: UInt8 = switch byte {
-        case 0x22: 0x22
-        case 0x5C: 0x5C
-        case 0x0A: 0x6E
-        case 0x0D: 0x72
-        case 0x09: 0x74
-        default: 0
-        }
-        base[count] = 0x5C
-        if simple != 0 {
-            base[count + 1] = simple
-            count += 2
-            return
-        }
-        let hex: StaticString = "0123456789abcdef"
-        hex.withUTF8Buffer { digits in
-            base[count + 1] = 0x75
-            base[count + 2] = 0x30
-            base[count + 3] = 0x30
-            base[count + 4] = digits[Int(byte >> 4)]
-            base[count + 5] = digits[Int(byte & 0xF)]
-        }
-        count += 6
-    }
 
     static func isJSONNumber(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
@@ -393,5 +216,178 @@ public struct JSONWriter: ~Copyable {
             }
         }
         return seenDigitAfterDot
+    }
+}
+
+/// Writes JSON through a pointer into room made beforehand (`JSONWriter.writeValue`): no capacity
+/// checks and no separator bookkeeping, for the fixed shapes of the JSONL records.
+struct JSONCursor {
+    var position: UnsafeMutablePointer<UInt8>
+
+    /// Bytes that are already JSON (`,"start":`).
+    @inline(__always)
+    mutating func literal(_ json: StaticString) {
+        json.withUTF8Buffer { bytes in
+            position.update(from: bytes.baseAddress!, count: bytes.count)
+            position += bytes.count
+        }
+    }
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) {
+        position.pointee = value
+        position += 1
+    }
+
+    /// A quoted, escaped string; at most 6 bytes per byte of `value`, plus 2.
+    mutating func string(_ value: UnsafeBufferPointer<UInt8>) {
+        byte(0x22)
+        var runStart = 0
+        var index = 0
+        if let raw = UnsafeRawPointer(value.baseAddress) {
+            while index + 8 <= value.count, !JSONWriter.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+        }
+        while index < value.count {
+            let character = value[index]
+            if character < 0x20 || character == 0x22 || character == 0x5C {
+                copy(UnsafeBufferPointer(rebasing: value[runStart..<index]))
+                escape(character)
+                runStart = index + 1
+            }
+            index += 1
+        }
+        copy(UnsafeBufferPointer(rebasing: value[runStart...]))
+        byte(0x22)
+    }
+
+    mutating func string(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
+        var value = value
+        value.withUTF8 { string($0) }
+    }
+
+    mutating func string(_ value: Substring) {
+        if value.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
+        var value = value
+        value.withUTF8 { string($0) }
+    }
+
+    /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
+    mutating func scalar(_ value: String) {
+        guard JSONWriter.isJSONNumber(value) else { return string(value) }
+        var value = value
+        value.withUTF8 { copy($0) }
+    }
+
+    /// A literal string that needs no escaping, quoted.
+    @inline(__always)
+    mutating func string(_ value: StaticString) {
+        byte(0x22)
+        literal(value)
+        byte(0x22)
+    }
+
+    @inline(__always)
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        position.update(from: source, count: bytes.count)
+        position += bytes.count
+    }
+
+    private mutating func escape(_ character: UInt8) {
+        byte(0x5C)
+        switch character {
+        case 0x22: byte(0x22)
+        case 0x5C: byte(0x5C)
+        case 0x0A: byte(0x6E)
+        case 0x0D: byte(0x72)
+        case 0x09: byte(0x74)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { digits in
+                byte(0x75)
+                byte(0x30)
+                byte(0x30)
+                byte(digits[Int(character >> 4)])
+                byte(digits[Int(character & 0xF)])
+            }
+        }
+    }
+
+    /// An integer: at most 20 bytes.
+    mutating func int(_ value: Int) {
+        if value < 0 { byte(0x2D) }
+        digits(value.magnitude)
+    }
+
+    /// A number rounded to `decimals` (0–3) places, half away from zero, without trailing zeros:
+    /// at most 25 bytes (`null` when not finite or beyond 10^18).
+    mutating func number(_ value: Double, decimals: Int) {
+        if value == 0 { return byte(0x30) }
+        let scale = decimals >= 3 ? 1000.0 : decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
+        let scaledValue = abs(value) * scale
+        guard value.isFinite, scaledValue < 1e18 else { return literal("null") }
+        // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
+        let truncated = UInt(scaledValue)
+        let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
+        if scaled != 0 && value < 0 { byte(0x2D) }
+        // Constant divisors per precision, so no division instruction is needed.
+        switch decimals {
+        case ...0:
+            digits(scaled)
+        case 1:
+            digits(scaled / 10)
+            fraction(tenths: scaled % 10, hundredths: 0, thousandths: 0)
+        case 2:
+            digits(scaled / 100)
+            let fraction = scaled % 100
+            self.fraction(tenths: fraction / 10, hundredths: fraction % 10, thousandths: 0)
+        default:
+            digits(scaled / 1000)
+            let fraction = scaled % 1000
+            self.fraction(tenths: fraction / 100, hundredths: fraction / 10 % 10, thousandths: fraction % 10)
+        }
+    }
+
+    /// `.5`, `.05`, `.625`: nothing for a zero fraction, no trailing zeros.
+    @inline(__always)
+    private mutating func fraction(tenths: UInt, hundredths: UInt, thousandths: UInt) {
+        guard tenths | hundredths | thousandths != 0 else { return }
+        byte(0x2E)
+        byte(UInt8(tenths) + 0x30)
+        guard hundredths | thousandths != 0 else { return }
+        byte(UInt8(hundredths) + 0x30)
+        guard thousandths != 0 else { return }
+        byte(UInt8(thousandths) + 0x30)
+    }
+
+    /// Decimal digits; the small numbers vocan writes most (offsets, counts) without a loop.
+    private mutating func digits(_ value: UInt) {
+        if value < 10 {
+            byte(UInt8(value) + 0x30)
+        } else if value < 100 {
+            byte(UInt8(value / 10) + 0x30)
+            byte(UInt8(value % 10) + 0x30)
+        } else if value < 1000 {
+            byte(UInt8(value / 100) + 0x30)
+            byte(UInt8(value / 10 % 10) + 0x30)
+            byte(UInt8(value % 10) + 0x30)
+        } else {
+            var count = 4
+            var limit: UInt = 10000
+            while value >= limit, count < 20 {
+                count += 1
+                if limit > UInt.max / 10 { break }
+                limit *= 10
+            }
+            var rest = value
+            for offset in stride(from: count - 1, through: 0, by: -1) {
+                position[offset] = UInt8(rest % 10) + 0x30
+                rest /= 10
+            }
+            position += count
+        }
     }
 }

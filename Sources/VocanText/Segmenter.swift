@@ -545,9 +545,17 @@ public struct Segmenter {
     private mutating func singleSentence() -> SentenceSpan? {
         // The last token that is not itself a terminator; a terminator before it may end a sentence.
         guard let lastContent = tokens.last(where: { !$0.isTerminator }) else { return nil }
-        for index in 0..<length where Self.isTerminator(units[index]) {
-            if scalarOffset(index) < lastContent.start { return nil }
+        // Terminators below U+0040 as a bit mask (line breaks, `!`, `.`, `?`); the rest are not ASCII.
+        let asciiTerminators: UInt64 = 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
+        let found: Bool = units.withUnsafeBufferPointer { units in
+            for index in 0..<length {
+                let unit = units[index]
+                let terminator = unit < 0x40 ? asciiTerminators >> UInt64(unit) & 1 != 0 : unit >= 0x80 && Self.isTerminator(unit)
+                if terminator, (isASCII ? index : Int(scalarOffsets[index])) < lastContent.start { return true }
+            }
+            return false
         }
+        if found { return nil }
         var first = 0
         while first < length, Self.isSpace(units[first]) { first += 1 }
         var end = length
