@@ -17,17 +17,20 @@ public struct RunResult: Sendable {
 /// the input size.
 public struct AnalysisRun {
     public static let batchSize = 4096
+    /// Comments a worker claims at a time: small enough that the workers finish a batch together,
+    /// large enough that claiming costs nothing.
+    public static let chunkSize = 128
     private let analyzer: ParallelAnalyzer
 
     public init(engine: Engine, workers: Int) throws {
         analyzer = try ParallelAnalyzer(engine: engine, workers: workers)
     }
 
-    /// A worker's JSONL records of one batch, kept from batch to batch so that its memory is reused
+    /// The JSONL records of one chunk, kept from batch to batch so that their memory is reused
     /// (fresh megabytes per batch cost page faults); the reading thread writes them out while the
-    /// worker waits for the next batch.
+    /// workers wait for the next batch.
     private final class RecordBuffer: @unchecked Sendable {
-        var writer = JSONWriter(capacity: 1 << 20)
+        var writer = JSONWriter(capacity: 1 << 16)
     }
 
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
@@ -39,7 +42,7 @@ public struct AnalysisRun {
         var result = RunResult(summary: AnalysisSummary(), recordsRead: 0, rejectedCount: 0, rejections: [])
         let writesRecords = recordSink != nil
         let analyzer = self.analyzer
-        let buffers = (0..<analyzer.workers).map { _ in RecordBuffer() }
+        let buffers = (0..<ParallelAnalyzer.chunks(of: Self.batchSize, chunkSize: Self.chunkSize)).map { _ in RecordBuffer() }
         var (batch, rejections) = try reader.nextBatch(maxCount: Self.batchSize)
         while !batch.isEmpty || !rejections.isEmpty {
             var rejectLines = JSONWriter()
@@ -50,9 +53,9 @@ public struct AnalysisRun {
                 rejectLines.newline()
             }
             // Analyze on the workers while this thread reads the next batch.
-            let run = analyzer.start(batch) { analyzer, slice, worker in
+            let run = analyzer.start(batch, chunkSize: Self.chunkSize) { analyzer, slice, chunk in
                 var summary = AnalysisSummary()
-                let records = buffers[worker]
+                let records = buffers[chunk]
                 records.writer.reset()
                 for index in slice.indices {
                     let analysis = analyzer.analyze(slice[index])
@@ -65,9 +68,9 @@ public struct AnalysisRun {
                 return summary
             }
             let next = Result { try reader.nextBatch(maxCount: Self.batchSize) }
-            for (worker, summary) in run.wait().enumerated() {
+            for (chunk, summary) in run.wait().enumerated() {
                 result.summary.merge(summary)
-                if let recordSink { try buffers[worker].writer.withUnsafeBytes { try recordSink.write($0) } }
+                if let recordSink { try buffers[chunk].writer.withUnsafeBytes { try recordSink.write($0) } }
             }
             try rejectSink?.write(rejectLines.bytes)
             result.recordsRead += batch.count + rejections.count
