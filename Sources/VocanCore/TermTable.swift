@@ -16,7 +16,8 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
     }
 
     let values: [Value]
-    /// Grouped by first word, longest first; a first word's `PhraseHeads` has the range of its group.
+    /// Grouped by first word, and within a group by second word, longest first; a first word's
+    /// `PhraseHeads` has the range of its group.
     let phrases: [Phrase]
     let restIDs: [TermID]
     /// Number of distinct single keys and phrases.
@@ -42,13 +43,24 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
     }
 
     private func phrase(_ ids: [TermID], at index: Int, _ group: IndexRange) -> (length: Int, value: Value)? {
-        for phrase in phrases[group.range] where index + Int(phrase.restCount) < ids.count {
+        guard index + 1 < ids.count else { return nil }
+        // A group is sorted by second id: find the first phrase whose second word is the next token's.
+        let second = ids[index + 1]
+        var low = Int(group.start), high = Int(group.end)
+        while low < high {
+            let middle = (low + high) / 2
+            if restIDs[Int(phrases[middle].restStart)] < second { low = middle + 1 } else { high = middle }
+        }
+        for phrase in phrases[low..<Int(group.end)] {
+            let rest = Int(phrase.restStart), count = Int(phrase.restCount)
+            guard restIDs[rest] == second else { break }
+            guard index + count < ids.count else { continue }
             var matches = true
-            for offset in 0..<Int(phrase.restCount) where ids[index + 1 + offset] != restIDs[Int(phrase.restStart) + offset] {
+            for offset in 1..<count where ids[index + 1 + offset] != restIDs[rest + offset] {
                 matches = false
                 break
             }
-            if matches { return (Int(phrase.restCount) + 1, values[Int(phrase.value)]) }
+            if matches { return (count + 1, values[Int(phrase.value)]) }
         }
         return nil
     }
@@ -130,7 +142,9 @@ struct TermTableBuilder<Value: Hashable & Sendable & BitwiseCopyable> {
         var restIDs: [TermID] = []
         for first in phrases.keys.sorted() {
             let start = flat.count
-            for phrase in phrases[first]! {
+            // By second word (so a lookup can search), keeping longest first among equal second words.
+            let group = phrases[first]!.enumerated().sorted { ($0.element.rest[0], $0.offset) < ($1.element.rest[0], $1.offset) }
+            for (_, phrase) in group {
                 flat.append(.init(restStart: Int32(restIDs.count), restCount: Int32(phrase.rest.count), value: try number(phrase.value)))
                 restIDs += phrase.rest
             }

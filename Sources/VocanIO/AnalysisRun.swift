@@ -30,7 +30,7 @@ public struct AnalysisRun {
     /// (fresh megabytes per batch cost page faults); the reading thread writes them out while the
     /// workers wait for the next batch.
     private final class RecordBuffer: @unchecked Sendable {
-        var writer = JSONWriter(capacity: 1 << 16)
+        var writer = JSONWriter(capacity: 1 << 17)
     }
 
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Where an output goes: a file (created or truncated) or standard output when the path is nil or `-`.
-/// Small writes are buffered; large blocks (a batch of records) go to the file as they are, with no
+/// Small writes are buffered; large blocks (a chunk of records) go to the file as they are, with no
 /// copy. `close()` flushes.
 public final class OutputSink {
     private let descriptor: Int32
@@ -15,6 +15,8 @@ public final class OutputSink {
     private let label: String
     private var buffer: [UInt8] = []
     private static let flushSize = 1 << 20
+    /// Blocks at least this large are written directly instead of copied into the buffer.
+    private static let directSize = 1 << 15
 
     public init(path: String?) throws {
         guard let path, path != "-" else {
@@ -40,7 +42,7 @@ public final class OutputSink {
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
-        if bytes.count >= Self.flushSize {
+        if bytes.count >= Self.directSize {
             try flush()
             try writeAll(bytes)
             return
