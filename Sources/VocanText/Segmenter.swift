@@ -64,9 +64,13 @@ public struct Segmenter {
     /// The tokens of the comment segmented last.
     public private(set) var tokens: [Token] = []
     /// The key bytes the tokens point into (the buffer may be longer than the keys of the last comment).
+    /// It starts with the comment's ASCII characters lowercased at their UTF-16 offsets, which are the
+    /// keys of all-ASCII tokens; the keys ICU folds (and those kept as written) follow.
     public private(set) var keys = [UInt8](repeating: 0, count: 4096)
     /// Bytes of `keys` in use.
     private var keyCount = 0
+    /// `Shape` bits of each UTF-16 unit of the comment.
+    private var shapes = [UInt8](repeating: 0, count: 4096)
     /// Keys made by the folder, copied into `keys`.
     private var folded: [UInt8] = []
     /// The sentences of the comment segmented last (after `splitSentences`).
@@ -94,7 +98,6 @@ public struct Segmenter {
     public mutating func tokenize(_ text: String) {
         var text = text
         tokens.removeAll(keepingCapacity: true)
-        keyCount = 0
         sentences.removeAll(keepingCapacity: true)
         text.withUTF8 { bytes in
             load(bytes)
@@ -113,20 +116,50 @@ public struct Segmenter {
     // MARK: - Loading
 
     private mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if units.count < bytes.count + 1 { units = [UInt16](repeating: 0, count: bytes.count * 2 + 16) }
-        var status = U_ZERO_ERROR
-        var written: Int32 = 0
-        if let source = bytes.baseAddress {
+        // Room for the vector lanes of `projectASCII` past the end.
+        if units.count < bytes.count + 16 {
+            units = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
+            shapes = [UInt8](repeating: 0, count: units.count)
+        }
+        if keys.count < bytes.count * 2 + 16 { keys = [UInt8](repeating: 0, count: bytes.count * 2 + 16) }
+        isASCII = Self.isASCII(bytes)
+        if isASCII {
+            // Plain ASCII is its own UTF-16: widen it here instead of asking ICU to convert.
             units.withUnsafeMutableBufferPointer { out in
-                source.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
+                for (index, byte) in bytes.enumerated() { out[index] = UInt16(byte) }
+            }
+            length = bytes.count
+        } else {
+            var status = U_ZERO_ERROR
+            var written: Int32 = 0
+            units.withUnsafeMutableBufferPointer { out in
+                bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
                     _ = vocan_u_strFromUTF8(out.baseAddress, Int32(out.count), &written, pointer, Int32(bytes.count), &status)
                 }
             }
+            length = status.rawValue <= 0 ? Int(written) : 0
+            mapOffsets()
         }
-        length = status.rawValue <= 0 ? Int(written) : 0
-        // Swift strings are valid UTF-8, so as many units as bytes means every byte is ASCII.
-        isASCII = length == bytes.count
-        guard !isASCII else { return }
+        keyCount = length
+        projectASCII(bytes)
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let raw = UnsafeRawBufferPointer(bytes)
+        var all: UInt64 = 0, index = 0
+        while index + 8 <= raw.count {
+            all |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < raw.count {
+            all |= UInt64(raw[index])
+            index += 1
+        }
+        return all & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// The UTF-8 and scalar offset of every UTF-16 offset of a comment that is not plain ASCII.
+    private mutating func mapOffsets() {
         if utf8Offsets.count < length + 1 {
             utf8Offsets = [Int32](repeating: 0, count: length * 2 + 16)
             scalarOffsets = utf8Offsets
@@ -149,6 +182,88 @@ public struct Segmenter {
         }
         utf8Offsets[length] = utf8
         scalarOffsets[length] = scalar
+    }
+
+    /// What `projectASCII` records of each UTF-16 unit, so that a token's shape is an OR over its units.
+    private enum Shape {
+        static let upper: UInt8 = 1
+        static let lower: UInt8 = 2
+        static let hyphen: UInt8 = 4
+        static let at: UInt8 = 8
+        /// The third (or later) of a run of one letter (`suuuper`).
+        static let elongation: UInt8 = 16
+        static let notASCII: UInt8 = 128
+    }
+
+    /// Records every ASCII unit of the comment lowercased into `keys` at its own offset (so an all-ASCII
+    /// token's key needs no copy) and its `Shape` bits into `shapes`.
+    private mutating func projectASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let length = self.length
+        if isASCII { return projectASCIIBytes(bytes) }
+        units.withUnsafeBufferPointer { units in
+            keys.withUnsafeMutableBufferPointer { keys in
+                shapes.withUnsafeMutableBufferPointer { shapes in
+                    for index in 0..<length {
+                        let unit = units[index]
+                        let ascii = unit < 0x80, upper = unit &- 0x41 < 26, lower = unit &- 0x61 < 26
+                        // Non-ASCII units get key 0, which no letter equals.
+                        let key = ascii ? UInt8(truncatingIfNeeded: upper ? unit | 0x20 : unit) : 0
+                        keys[index] = key
+                        var shape = (upper ? Shape.upper : 0) | (lower ? Shape.lower : 0) | (unit == 0x2D ? Shape.hyphen : 0)
+                            | (unit == 0x40 ? Shape.at : 0) | (ascii ? 0 : Shape.notASCII)
+                        if upper || lower, index >= 2, keys[index - 1] == key, keys[index - 2] == key { shape |= Shape.elongation }
+                        shapes[index] = shape
+                    }
+                }
+            }
+        }
+    }
+
+    /// `projectASCII` for a comment that is all ASCII, eight bytes at a time: each test below sets the
+    /// top bit of every byte where it holds (bytes below 0x80 cannot carry into their neighbours), and
+    /// the top bit is then shifted to the `Shape` bit. The buffers have room for the bytes past the end.
+    private mutating func projectASCIIBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high = ones << 7, low7 = ~high
+        /// The top bit of each byte that is zero.
+        func zero(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & high }
+        /// The top bit of each byte in `first...last`.
+        func within(_ word: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
+            (word &+ ones &* UInt64(0x80 - first)) & ~(word &+ ones &* UInt64(0x7F - last)) & high
+        }
+        let length = self.length
+        let source = UnsafeRawPointer(bytes.baseAddress)
+        keys.withUnsafeMutableBytes { keys in
+            shapes.withUnsafeMutableBytes { shapes in
+                guard let source, length > 0 else { return }
+                var index = 0
+                while index < length {
+                    var word: UInt64 = 0
+                    if index + 8 <= length {
+                        word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    } else {
+                        // The last bytes, padded with zeros (whose keys and shapes are never read).
+                        for offset in 0..<length - index { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
+                    }
+                    let upper = within(word, 0x41, 0x5A), lower = within(word, 0x61, 0x7A)
+                    keys.storeBytes(of: word | upper >> 2, toByteOffset: index, as: UInt64.self)
+                    let shape = upper >> 7 | lower >> 6 | zero(word ^ ones &* 0x2D) >> 5 | zero(word ^ ones &* 0x40) >> 4
+                    shapes.storeBytes(of: shape, toByteOffset: index, as: UInt64.self)
+                    index += 8
+                }
+                // A letter whose key equals the keys of the two bytes before it.
+                index = 2
+                while index < length {
+                    let key = keys.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let before = keys.loadUnaligned(fromByteOffset: index - 1, as: UInt64.self)
+                    let twoBefore = keys.loadUnaligned(fromByteOffset: index - 2, as: UInt64.self)
+                    let shape = shapes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    let letter = (shape & ones | shape >> 1 & ones) << 7
+                    let run = letter & zero(key ^ before) & zero(before ^ twoBefore)
+                    shapes.storeBytes(of: shape | run >> 3, toByteOffset: index, as: UInt64.self)
+                    index += 8
+                }
+            }
+        }
     }
 
     private mutating func scalarOffset(_ offset: Int) -> Int { isASCII ? offset : Int(scalarOffsets[offset]) }
@@ -324,29 +439,32 @@ public struct Segmenter {
                                       firstPartEnd: Int? = nil) {
         var kind = kind
         let textStart = utf8Offset(start), textEnd = utf8Offset(end)
-        let keyStart = Int32(keyCount)
+        var keyStart = Int32(keyCount), keyEnd = keyStart
         var shape = (allCaps: false, elongated: false, hyphen: false)
         switch kind {
         case .emoticon, .url:
             appendKey(UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
+            keyEnd = Int32(keyCount)
         case .word, .hashtag, .mention, .email, .number, .punctuation:
-            if let ascii = appendASCIIKey(start, end) {
+            if let ascii = asciiShape(start, end) {
+                (keyStart, keyEnd) = (Int32(start), Int32(end))
                 shape = (ascii.allCaps, ascii.elongated, ascii.hyphen)
-                if kind == .word, let at = ascii.at, at < (firstPartEnd ?? end) - start { kind = at == 0 ? .mention : .email }
+                if kind == .word, ascii.at { kind = wordKind(start, firstPartEnd ?? end) }
             } else {
                 appendFoldedKey(start, end, emoji: false)
-                shape = (isAllCaps(start, end), isElongated(keyStart, Int32(keyCount)),
-                         keys[Int(keyStart)..<keyCount].contains(0x2D))
+                keyEnd = Int32(keyCount)
+                shape = (isAllCaps(start, end), isElongated(keyStart, keyEnd), keys[Int(keyStart)..<Int(keyEnd)].contains(0x2D))
                 if kind == .word { kind = wordKind(start, firstPartEnd ?? end) }
             }
         case .emoji:
             appendFoldedKey(start, end, emoji: true)
+            keyEnd = Int32(keyCount)
         }
         let wordLike = kind.isWordLike
         var token = Token(
             kind: kind, isAllCaps: wordLike && shape.allCaps, isElongated: wordLike && shape.elongated,
             isBoundary: false, isTerminator: false, hasHyphen: shape.hyphen, mark: 0, start: scalarOffset(start), end: scalarOffset(end),
-            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: Int32(keyCount))
+            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: keyEnd)
         if kind == .punctuation { classifyPunctuation(&token) }
         tokens.append(token)
     }
@@ -376,47 +494,22 @@ public struct Segmenter {
         key.withUnsafeBufferPointer { appendKey($0) }
     }
 
-    /// For a token of ASCII characters only: appends its lowercase key and tells whether it is written
-    /// in capitals (two or more, no lowercase letter) and elongated (a letter three times in a row),
-    /// and where its first `@` is and whether it has a hyphen, all in one pass. Nil, appending
-    /// nothing, when a character is not ASCII.
-    private mutating func appendASCIIKey(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Int?)? {
-        let length = end - start
-        reserveKeys(length)
-        let keyStart = keyCount
-        let result: (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Int?)? = units.withUnsafeBufferPointer { units in
-            keys.withUnsafeMutableBufferPointer { keys in
-                var upper = 0, lower = false, elongated = false, hyphen = false
-                var at: Int?
-                var previous: UInt8 = 0, run = 0
-                for offset in 0..<length {
-                    let unit = units[start + offset]
-                    guard unit < 0x80 else { return nil }
-                    var byte = UInt8(truncatingIfNeeded: unit)
-                    if byte &- 0x41 < 26 {
-                        upper += 1
-                        byte |= 0x20
-                    } else if byte &- 0x61 < 26 {
-                        lower = true
-                    } else if byte == 0x2D {
-                        hyphen = true
-                    } else if byte == 0x40, at == nil {
-                        at = offset
-                    }
-                    keys[keyStart + offset] = byte
-                    if byte == previous, byte &- 0x61 < 26 {
-                        run += 1
-                        if run >= 3 { elongated = true }
-                    } else {
-                        previous = byte
-                        run = 1
-                    }
-                }
-                return (upper >= 2 && !lower, elongated, hyphen, at)
+    /// For a token of ASCII characters only (its key is then already in `keys`): whether it is written
+    /// in capitals (two or more, no lowercase letter), elongated (a letter three times in a row), has a
+    /// hyphen or an `@`. Nil when a character is not ASCII.
+    private mutating func asciiShape(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Bool)? {
+        shapes.withUnsafeBufferPointer { shapes in
+            var all: UInt8 = 0, upper = 0
+            for index in start..<end {
+                all |= shapes[index]
+                upper &+= Int(shapes[index] & Shape.upper)
             }
+            guard all & Shape.notASCII == 0 else { return nil }
+            // The run must lie inside the token: its third letter at least two past the start.
+            let elongated = all & Shape.elongation != 0
+                && (start + 2..<max(start + 2, end)).contains { shapes[$0] & Shape.elongation != 0 }
+            return (upper >= 2 && all & Shape.lower == 0, elongated, all & Shape.hyphen != 0, all & Shape.at != 0)
         }
-        if result != nil { keyCount += length }
-        return result
     }
 
     /// Sets the punctuation flags from the token's key (folded, so `！` is `!` and `…` is `...`).

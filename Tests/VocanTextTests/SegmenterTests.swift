@@ -62,6 +62,31 @@ private func keys(_ text: String) throws -> [String] {
         #expect(tokens[7].isAllCaps)
     }
 
+    /// All-ASCII comments take a faster path for keys and shapes than comments with other characters;
+    /// the ASCII tokens of both must come out the same.
+    @Test func asciiTokensAreTheSameInAsciiAndOtherComments() throws {
+        let ascii = "AAA NIE wieder!! suuuper sooo gut, aaab baaa Top-Beratung @support info@firma.de OK 12345 xD :-( K"
+        for other in [ascii + " é", "é " + ascii, ascii + " 😡"] {
+            let plain = try segment(ascii), mixed = try segment(other)
+            let offset = other.hasPrefix("é") ? 2 : 0
+            let shown = plain.tokens.map { token in
+                "\(plain.key(token)) \(token.kind) \(token.isAllCaps) \(token.isElongated) \(token.hasHyphen) \(token.start + offset)"
+            }
+            let mixedShown = mixed.tokens.filter { mixed.text($0).utf8.allSatisfy { $0 < 0x80 } }.map { token in
+                "\(mixed.key(token)) \(token.kind) \(token.isAllCaps) \(token.isElongated) \(token.hasHyphen) \(token.start)"
+            }
+            #expect(shown == mixedShown)
+        }
+        let tokens = try segment(ascii).tokens
+        #expect(tokens[0].isAllCaps && tokens[0].isElongated && tokens[1].isAllCaps && !tokens[2].isAllCaps)
+        // AAA NIE wieder ! ! suuuper sooo gut , aaab baaa Top-Beratung @support info@firma.de OK 12345 xD :-( K
+        #expect(tokens.map(\.isElongated) == [true, false, false, false, false, true, true, false, false, true, true,
+                                               false, false, false, false, false, false, false, false])
+        #expect(tokens.map(\.kind) == [.word, .word, .word, .punctuation, .punctuation, .word, .word, .word, .punctuation,
+                                        .word, .word, .word, .mention, .email, .word, .number, .emoticon, .emoticon, .word])
+        #expect(tokens.last.map { !$0.isAllCaps } == true)
+    }
+
     @Test func offsetsCountScalars() throws {
         let text = "😡 Ärger! Gut."
         let segmentation = try segment(text)
