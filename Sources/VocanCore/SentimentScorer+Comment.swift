@@ -332,7 +332,7 @@ extension SentimentScorer {
         evidence: inout [SignalEvidence]
     ) {
         var lastOfKind = SIMD16<Int32>(repeating: -1)
-        for index in clause {
+        for index in clause where pack.signals.mayStart(at: index, in: comment, pack: pack.number) {
             pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound,
                                  into: &signalMatches, candidates: &signalCandidates)
             for found in signalMatches {

@@ -193,6 +193,12 @@ struct SentimentScorer {
                     foundEmotions.withUnsafeMutableBufferPointer { foundEmotions in
                         for index in range {
                             readings[index] = .none
+                            if Self.findsNothing(at: index, in: comment, pack: pack) {
+                                foundRules[index] = nil
+                                foundOpinions[index] = nil
+                                foundEmotions[index] = nil
+                                continue
+                            }
                             var rule = self.rule(at: index, in: comment, pack: pack)
                             if let found = rule, index + found.length > range.upperBound { rule = nil }
                             var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
@@ -206,6 +212,18 @@ struct SentimentScorer {
                 }
             }
         }
+    }
+
+    /// Whether no lookup can find anything at `index`: the key has no value and starts no phrase in
+    /// this pack, and the token is no candidate for squeezing, compound splitting or `n't` (most
+    /// tokens of a comment, told apart without a lookup).
+    @inline(__always)
+    private static func findsNothing(at index: Int, in comment: CommentText, pack: LanguagePack) -> Bool {
+        let entry = comment.entries[index], token = comment.tokens[index], number = pack.number
+        guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] | entry.phrases[number] == 0,
+              !token.isElongated, !token.hasHyphen else { return false }
+        if pack.language == .german { return token.keyLength < 7 }
+        return pack.contractedNegation == nil || !comment.keyHasSuffix(index, "n't")
     }
 
     /// At each position of a sentence, the rule word or the opinion word (or nothing): the longer

@@ -117,15 +117,20 @@ public final class SignalPatterns: Sendable {
         var length: Int
     }
 
+    /// Whether any pattern may start at `index` (most tokens start none).
+    @inline(__always)
+    func mayStart(at index: Int, in comment: CommentText, pack: Int) -> Bool {
+        comment.entries[index].signals[pack] != 0 || comment.tokens[index].kind == .number || !startingWithAny.isEmpty
+    }
+
     /// Appends the patterns matching at `index` to `found` (cleared first); `pack` is the number of
     /// the language pack these patterns belong to; `candidates` is scratch space.
     func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match],
                  candidates: inout [Int32]) {
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
+        guard mayStart(at: index, in: comment, pack: pack) else { return }
         let start = comment.entries[index].signals[pack]
         let isNumber = comment.tokens[index].kind == .number
-        // Most tokens start no pattern.
-        guard start != 0 || isNumber || !startingWithAny.isEmpty else { return }
         let head = Int(start >> 16), classes = Int(start & 0xFFFF)
         // Only the classes that start patterns matter here (most classes are later elements).
         let bits = classes == 0 ? 0 : classSets[classes - 1] & startingClasses
