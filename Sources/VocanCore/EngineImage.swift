@@ -189,6 +189,16 @@ public enum Base64 {
         for (index, byte) in alphabet.enumerated() { table[Int(byte)] = UInt8(index) }
         return table
     }()
+    /// For each position in a group of four characters, each character's six bits already shifted
+    /// to where they go in the three decoded bytes (stored little-endian, first byte lowest); a
+    /// character outside the alphabet sets bit 31.
+    private static let shifted: [UInt32] = (0..<4).flatMap { position in
+        values.map { value -> UInt32 in
+            guard value != 0xFF else { return 1 << 31 }
+            let bits = UInt32(value) << UInt32(18 - 6 * position)
+            return (bits >> 16) & 0xFF | (bits & 0xFF00) | (bits & 0xFF) << 16
+        }
+    }
 
     public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
@@ -210,42 +220,43 @@ public enum Base64 {
     /// Decodes base64 text; characters outside the alphabet (padding, line breaks) are skipped.
     public static func decode(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         values.withUnsafeBufferPointer { values in
-            [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 3) { output, written in
-                var count = 0
-                var index = 0
-                // Whole groups of four alphabet characters, the bulk of any embedded image.
-                while index + 4 <= text.count {
-                    let a = values[Int(text[index])], b = values[Int(text[index + 1])]
-                    let c = values[Int(text[index + 2])], d = values[Int(text[index + 3])]
-                    guard (a | b | c | d) & 0xC0 == 0 else { break }
-                    let chunk = UInt32(a) << 18 | UInt32(b) << 12 | UInt32(c) << 6 | UInt32(d)
-                    output[count] = UInt8(truncatingIfNeeded: chunk >> 16)
-                    output[count + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                    output[count + 2] = UInt8(truncatingIfNeeded: chunk)
-                    count += 3
-                    index += 4
-                }
-                // The rest, character by character.
-                var chunk: UInt32 = 0
-                var pending = 0
-                while index < text.count {
-                    let value = values[Int(text[index])]
-                    index += 1
-                    if value == 0xFF { continue }
-                    chunk = chunk << 6 | UInt32(value)
-                    pending += 1
-                    if pending == 4 {
-                        output[count] = UInt8(truncatingIfNeeded: chunk >> 16)
-                        output[count + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
-                        output[count + 2] = UInt8(truncatingIfNeeded: chunk)
+            shifted.withUnsafeBufferPointer { shifted in
+                // One spare byte: each group of four is stored as four bytes, the fourth overwritten next.
+                [UInt8](unsafeUninitializedCapacity: text.count / 4 * 3 + 4) { output, written in
+                    let raw = UnsafeMutableRawBufferPointer(output)
+                    var count = 0
+                    var index = 0
+                    // Whole groups of four alphabet characters, the bulk of any embedded image.
+                    while index + 4 <= text.count {
+                        let chunk = shifted[Int(text[index])] | shifted[256 + Int(text[index + 1])]
+                            | shifted[512 + Int(text[index + 2])] | shifted[768 + Int(text[index + 3])]
+                        guard chunk & (1 << 31) == 0 else { break }
+                        raw.storeBytes(of: chunk.littleEndian, toByteOffset: count, as: UInt32.self)
                         count += 3
-                        pending = 0
-                        chunk = 0
+                        index += 4
                     }
+                    // The rest, character by character.
+                    var chunk: UInt32 = 0
+                    var pending = 0
+                    while index < text.count {
+                        let value = values[Int(text[index])]
+                        index += 1
+                        if value == 0xFF { continue }
+                        chunk = chunk << 6 | UInt32(value)
+                        pending += 1
+                        if pending == 4 {
+                            output[count] = UInt8(truncatingIfNeeded: chunk >> 16)
+                            output[count + 1] = UInt8(truncatingIfNeeded: chunk >> 8)
+                            output[count + 2] = UInt8(truncatingIfNeeded: chunk)
+                            count += 3
+                            pending = 0
+                            chunk = 0
+                        }
+                    }
+                    if pending >= 2 { output[count] = UInt8(truncatingIfNeeded: chunk >> (6 * UInt32(pending) - 8)); count += 1 }
+                    if pending == 3 { output[count] = UInt8(truncatingIfNeeded: chunk >> 2); count += 1 }
+                    written = count
                 }
-                if pending >= 2 { output[count] = UInt8(truncatingIfNeeded: chunk >> (6 * UInt32(pending) - 8)); count += 1 }
-                if pending == 3 { output[count] = UInt8(truncatingIfNeeded: chunk >> 2); count += 1 }
-                written = count
             }
         }
     }
