@@ -2,16 +2,21 @@ import VocanText
 
 /// A comment as the engine reads it: its text, its tokens with their term ids, entries and key bytes,
 /// and its sentences. A class, so that handing it to the rules is one reference, not six.
+///
+/// The buffers are views of the analyzer's and segmenter's storage, valid while `Analyzer.analyze`
+/// runs: a `CommentText` never outlives the call that made it. Reading them needs no bounds check in
+/// release builds (the rules index them by the tokens' own ranges, checked in debug builds).
 final class CommentText {
     let text: String
-    let tokens: [Token]
-    let ids: [TermID]
+    let tokens: UnsafeBufferPointer<Token>
+    let ids: UnsafeBufferPointer<TermID>
     /// The `TermEntry` of each token (empty for keys no lexicon knows).
-    let entries: [TermEntry]
-    let keys: [UInt8]
+    let entries: UnsafeBufferPointer<TermEntry>
+    let keys: UnsafeBufferPointer<UInt8>
     let sentences: [SentenceSpan]
 
-    init(text: String, tokens: [Token], ids: [TermID], entries: [TermEntry], keys: [UInt8], sentences: [SentenceSpan]) {
+    init(text: String, tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<TermID>,
+         entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>, sentences: [SentenceSpan]) {
         self.text = text
         self.tokens = tokens
         self.ids = ids
@@ -21,8 +26,8 @@ final class CommentText {
     }
 
     /// The key bytes of token `index`.
-    func key(_ index: Int) -> ArraySlice<UInt8> {
-        keys[Int(tokens[index].keyStart)..<Int(tokens[index].keyEnd)]
+    func key(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: keys[Int(tokens[index].keyStart)..<Int(tokens[index].keyEnd)])
     }
 
     /// Whether the key of token `index` ends with an ASCII suffix (`n't`).
@@ -90,21 +95,32 @@ public final class Analyzer {
         entries.append(contentsOf: repeatElement(TermEntry(), count: tokens.count))
         var recentKeys = self.recentKeys
         self.recentKeys = KeyCache.empty
-        keys.withUnsafeBufferPointer { bytes in
-            ids.withUnsafeMutableBufferPointer { ids in
-                entries.withUnsafeMutableBufferPointer { entries in
-                    for (index, token) in tokens.enumerated() {
-                        let key = UnsafeBufferPointer(rebasing: bytes[Int(token.keyStart)..<Int(token.keyEnd)])
-                        (ids[index], entries[index]) = recentKeys.lookup(key, in: vocabulary)
+        defer {
+            self.recentKeys = recentKeys
+            self.ids = ids
+            self.entries = entries
+        }
+        return tokens.withUnsafeBufferPointer { tokens in
+            keys.withUnsafeBufferPointer { keys in
+                ids.withUnsafeMutableBufferPointer { ids in
+                    entries.withUnsafeMutableBufferPointer { entries in
+                        for (index, token) in tokens.enumerated() {
+                            let key = UnsafeBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)])
+                            (ids[index], entries[index]) = recentKeys.lookup(key, in: vocabulary)
+                        }
+                        return analyze(feedback, text: text, tokens: tokens, ids: UnsafeBufferPointer(ids),
+                                       entries: UnsafeBufferPointer(entries), keys: keys)
                     }
                 }
             }
         }
-        self.recentKeys = recentKeys
-        defer {
-            self.ids = ids
-            self.entries = entries
-        }
+    }
+
+    /// Identifies the language of and scores a tokenized comment whose terms have been looked up.
+    private func analyze(
+        _ feedback: Feedback, text: String, tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<TermID>,
+        entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>
+    ) -> CommentAnalysis {
         var language = engine.options.language ?? .undetermined
         if engine.options.language == nil {
             let words = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys, sentences: [])

@@ -96,10 +96,7 @@ struct SentimentScorer {
         }
         let german = pack.language == .german
         guard token.hasHyphen || (german && token.keyLength >= 7) else { return nil }
-        let parts = comment.keys.withUnsafeBufferPointer { keys in
-            compounds[german ? 0 : 1].parts(of: UnsafeBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)]),
-                                            splitter: pack.splitter, vocabulary: vocabulary)
-        }
+        let parts = compounds[german ? 0 : 1].parts(of: comment.key(index), splitter: pack.splitter, vocabulary: vocabulary)
         if let parts, parts.count > 1, let term = compound(pack, vocabulary, parts) { return (term, 1, true) }
         return nil
     }
@@ -142,7 +139,7 @@ struct SentimentScorer {
     }
 
     /// `squeezed` = `key` with runs of a byte cut to `maxRun`.
-    private mutating func squeeze(_ key: ArraySlice<UInt8>, maxRun: Int) {
+    private mutating func squeeze(_ key: UnsafeBufferPointer<UInt8>, maxRun: Int) {
         squeezed.removeAll(keepingCapacity: true)
         var previous: UInt8 = 0
         var run = 0

@@ -37,12 +37,12 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
     /// The longest entry starting at `index` in `ids`, with the number of tokens it spans, given the
     /// first word's single value number and the phrases it starts (both from its entry).
     @inline(__always)
-    func match(_ ids: [TermID], at index: Int, single: UInt16, phrases group: IndexRange) -> (length: Int, value: Value)? {
+    func match(_ ids: UnsafeBufferPointer<TermID>, at index: Int, single: UInt16, phrases group: IndexRange) -> (length: Int, value: Value)? {
         if !group.isEmpty, let phrase = phrase(ids, at: index, group) { return phrase }
         return single == 0 ? nil : (1, values[Int(single) - 1])
     }
 
-    private func phrase(_ ids: [TermID], at index: Int, _ group: IndexRange) -> (length: Int, value: Value)? {
+    private func phrase(_ ids: UnsafeBufferPointer<TermID>, at index: Int, _ group: IndexRange) -> (length: Int, value: Value)? {
         guard index + 1 < ids.count else { return nil }
         // A group is sorted by second id: find the first phrase whose second word is the next token's.
         let second = ids[index + 1]
