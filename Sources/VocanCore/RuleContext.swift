@@ -21,7 +21,7 @@ enum Reading {
 struct RuleContext {
     let comment: CommentText
     /// Per token of the comment; filled for this sentence.
-    let readings: [Reading]
+    let readings: TokenBuffer<Reading>
     let sentence: Range<Int>
     /// The whole comment is written in capitals, so capitals are no emphasis.
     let shouting: Bool

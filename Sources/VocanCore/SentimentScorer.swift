@@ -27,11 +27,11 @@ struct SentimentScorer {
     /// German compound splits, per language (index of `Language.analyzed`).
     private var compounds = [CompoundCache(), CompoundCache()]
     private var squeezed: [UInt8] = []
-    var readings: [Reading] = []
-    private var foundRules: [(rule: Rule, length: Int)?] = []
-    private var foundOpinions: [(term: OpinionTerm, length: Int, compound: Bool)?] = []
+    let readings = TokenBuffer<Reading>(repeating: .none)
+    private let foundRules = TokenBuffer<(rule: Rule, length: Int)?>(repeating: nil)
+    private let foundOpinions = TokenBuffer<(term: OpinionTerm, length: Int, compound: Bool)?>(repeating: nil)
     /// The emotion entry starting at each token of the sentence read last.
-    private(set) var foundEmotions: [(term: EmotionProfile, length: Int, compound: Bool)?] = []
+    let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
     var clauses: [Clause] = []
     var clauseStarts: [(index: Int, rule: Rule?)] = []
     var signalMatches: [SignalPatterns.Match] = []
@@ -163,52 +163,29 @@ struct SentimentScorer {
     /// Reads a sentence into `readings` (at each position a rule word, an opinion word or nothing; see
     /// `choose`) and `foundEmotions`.
     mutating func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
-        // The scratch arrays are taken out of `self` while filled, and filled through pointers: the
-        // lookups mutate `self` (the compound cache), which would otherwise make every store re-check
-        // that the arrays are unique.
-        var readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
-        var foundEmotions = self.foundEmotions
-        self.readings = []
-        self.foundRules = []
-        self.foundOpinions = []
-        self.foundEmotions = []
-        defer {
-            self.readings = readings
-            self.foundRules = foundRules
-            self.foundOpinions = foundOpinions
-            self.foundEmotions = foundEmotions
-        }
-        if readings.count < comment.tokens.count {
-            readings = Array(repeating: .none, count: comment.tokens.count * 2)
-            foundRules = Array(repeating: nil, count: readings.count)
-            foundOpinions = Array(repeating: nil, count: readings.count)
-            foundEmotions = Array(repeating: nil, count: readings.count)
-        }
-        readings.withUnsafeMutableBufferPointer { readings in
-            foundRules.withUnsafeMutableBufferPointer { foundRules in
-                foundOpinions.withUnsafeMutableBufferPointer { foundOpinions in
-                    foundEmotions.withUnsafeMutableBufferPointer { foundEmotions in
-                        for index in range {
-                            readings[index] = .none
-                            if Self.findsNothing(at: index, in: comment, pack: pack) {
-                                foundRules[index] = nil
-                                foundOpinions[index] = nil
-                                foundEmotions[index] = nil
-                                continue
-                            }
-                            var rule = self.rule(at: index, in: comment, pack: pack)
-                            if let found = rule, index + found.length > range.upperBound { rule = nil }
-                            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
-                            if let found = opinion, index + found.length > range.upperBound { opinion = nil }
-                            foundRules[index] = rule
-                            foundOpinions[index] = opinion
-                            foundEmotions[index] = self.emotion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
-                        }
-                        Self.choose(range, readings, foundRules, foundOpinions)
-                    }
-                }
+        let readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
+        let foundEmotions = self.foundEmotions
+        readings.reserve(comment.tokens.count)
+        foundRules.reserve(comment.tokens.count)
+        foundOpinions.reserve(comment.tokens.count)
+        foundEmotions.reserve(comment.tokens.count)
+        for index in range {
+            readings[index] = .none
+            if Self.findsNothing(at: index, in: comment, pack: pack) {
+                foundRules[index] = nil
+                foundOpinions[index] = nil
+                foundEmotions[index] = nil
+                continue
             }
+            var rule = self.rule(at: index, in: comment, pack: pack)
+            if let found = rule, index + found.length > range.upperBound { rule = nil }
+            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+            if let found = opinion, index + found.length > range.upperBound { opinion = nil }
+            foundRules[index] = rule
+            foundOpinions[index] = opinion
+            foundEmotions[index] = self.emotion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
         }
+        Self.choose(range, readings.elements, foundRules.elements, foundOpinions.elements)
     }
 
     /// Whether no lookup can find anything at `index`: the key has no value and starts no phrase in
