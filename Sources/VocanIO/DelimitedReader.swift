@@ -2,7 +2,7 @@
 ///
 /// The delimiter is found by counting `,` `;` and tab outside quotes in the header line (TSV is always tab).
 /// Blank lines are no records. Short rows are padded with empty fields, extra fields are ignored.
-final class DelimitedReader: RecordReader {
+struct DelimitedReader: RecordReader {
     private var window: InputWindow
     private var builder: RecordBuilder
     private var scanner: CSVRecordScanner
@@ -38,16 +38,14 @@ final class DelimitedReader: RecordReader {
 
     var warnings: [String] { builder.warnings }
 
-    func nextOutcome() throws -> ReadOutcome? {
-        while true {
-            guard let (line, record) = try nextRecord() else { return nil }
+    mutating func read(maxCount: Int, into batch: inout RecordBatch) throws {
+        while batch.count < maxCount, let (line, record) = try nextRecord() {
             switch record {
             case .unterminatedQuote:
-                return builder.reject(line: line, "unterminated quote")
+                batch.append(builder.reject(line: line, "unterminated quote"))
             case .fields(let length):
-                let result = outcome(UnsafeBufferPointer(rebasing: window.remaining[0..<length]), line)
+                batch.append(outcome(UnsafeBufferPointer(rebasing: window.remaining[0..<length]), line))
                 finishRecord()
-                return result
             }
         }
     }
@@ -55,7 +53,7 @@ final class DelimitedReader: RecordReader {
     private enum Record { case fields(length: Int), unterminatedQuote }
 
     /// Scans the next record; on `.fields` its bytes stay unconsumed until `finishRecord()`.
-    private func nextRecord() throws -> (line: Int, Record)? {
+    private mutating func nextRecord() throws -> (line: Int, Record)? {
         scanner.reset()
         while true {
             if window.isExhausted { return nil }
@@ -79,7 +77,7 @@ final class DelimitedReader: RecordReader {
         }
     }
 
-    private func finishRecord() {
+    private mutating func finishRecord() {
         window.consume(pendingConsumed)
         nextLine += 1 + scanner.lineBreaks
         scanner.reset()
@@ -91,12 +89,13 @@ final class DelimitedReader: RecordReader {
         return UnsafeBufferPointer(rebasing: window.remaining[0..<length]).allSatisfy(ASCII.isWhitespace)
     }
 
-    private func outcome(_ record: UnsafeBufferPointer<UInt8>, _ line: Int) -> ReadOutcome {
+    private mutating func outcome(_ record: UnsafeBufferPointer<UInt8>, _ line: Int) -> ReadOutcome {
         if decodeFields(record) {
             builder.noteWindows1252()
             Windows1252.transcode(record, into: &recordScratch)
+            let transcoded = recordScratch
             var rescan = CSVRecordScanner(delimiter: scanner.delimiter)
-            recordScratch.withUnsafeBufferPointer { bytes in
+            transcoded.withUnsafeBufferPointer { bytes in
                 _ = rescan.scan(bytes, atEnd: true)
                 _ = decodeFields(bytes, fields: rescan.fields)
             }
@@ -105,7 +104,7 @@ final class DelimitedReader: RecordReader {
     }
 
     /// Fills `values` from the record's fields; returns whether any used field isn't valid UTF-8.
-    private func decodeFields(_ record: UnsafeBufferPointer<UInt8>, fields: [CSVRecordScanner.FieldSpan]? = nil) -> Bool {
+    private mutating func decodeFields(_ record: UnsafeBufferPointer<UInt8>, fields: [CSVRecordScanner.FieldSpan]? = nil) -> Bool {
         let spans = fields ?? scanner.fields
         var notUTF8 = false
         for (role, column) in roleColumns.enumerated() {
@@ -121,7 +120,7 @@ final class DelimitedReader: RecordReader {
     }
 
     /// The header's column names, or `nil` when the input has no non-blank line.
-    private func readHeader() throws -> [String]? {
+    private mutating func readHeader() throws -> [String]? {
         guard let (line, record) = try nextRecord() else { return nil }
         switch record {
         case .unterminatedQuote:
@@ -133,7 +132,7 @@ final class DelimitedReader: RecordReader {
         }
     }
 
-    private func headerNames(_ record: UnsafeBufferPointer<UInt8>) -> [String] {
+    private mutating func headerNames(_ record: UnsafeBufferPointer<UInt8>) -> [String] {
         var names: [String] = []
         var needsFallback = false
         for span in scanner.fields {
@@ -146,8 +145,9 @@ final class DelimitedReader: RecordReader {
         guard needsFallback else { return names }
         builder.noteWindows1252()
         Windows1252.transcode(record, into: &recordScratch)
+        let transcoded = recordScratch
         var rescan = CSVRecordScanner(delimiter: scanner.delimiter)
-        return recordScratch.withUnsafeBufferPointer { bytes in
+        return transcoded.withUnsafeBufferPointer { bytes in
             _ = rescan.scan(bytes, atEnd: true)
             return rescan.fields.map { span in
                 if case .text(let name) = CSVRecordScanner.withValue(of: span, in: bytes, scratch: &fieldScratch, RecordBuilder.decode) {

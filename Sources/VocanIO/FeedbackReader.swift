@@ -15,7 +15,7 @@ public final class FeedbackReader {
     /// The chunk size for reading the input.
     static let defaultChunkSize = 1 << 20
 
-    private let reader: any RecordReader
+    private var reader: any RecordReader
 
     /// The format the input is read as.
     public let format: InputFormat
@@ -68,35 +68,29 @@ public final class FeedbackReader {
         }
     }
 
+    /// Up to `maxCount` records (at least one) split into the comments and the rejections, each in
+    /// input order; both empty means the input has ended.
+    ///
+    /// Throws `InputError` when reading the input fails midway (e.g. an I/O error).
+    public func nextBatch(maxCount: Int) throws -> (feedback: [Feedback], rejections: [Rejection]) {
+        let batch = try read(maxCount: maxCount)
+        return (batch.feedback, batch.rejections)
+    }
+
     /// Up to `maxCount` outcomes (at least one) in input order; an empty array means the input has ended.
     ///
     /// Throws `InputError` when reading the input fails midway (e.g. an I/O error).
-    /// Up to `maxCount` records (at least one) split into the comments and the rejections, each in
-    /// input order; both empty means the input has ended.
-    public func nextBatch(maxCount: Int) throws -> (feedback: [Feedback], rejections: [Rejection]) {
-        let limit = max(1, maxCount)
-        var feedback: [Feedback] = []
-        feedback.reserveCapacity(min(limit, 65_536))
-        var rejections: [Rejection] = []
-        while feedback.count + rejections.count < limit, let outcome = try reader.nextOutcome() {
-            switch outcome {
-            case .feedback(let item): feedback.append(item)
-            case .rejected(let rejection): rejections.append(rejection)
-            }
-        }
-        recordsRead += feedback.count + rejections.count
-        return (feedback, rejections)
+    public func next(maxCount: Int) throws -> [ReadOutcome] {
+        try read(maxCount: maxCount).outcomes
     }
 
-    public func next(maxCount: Int) throws -> [ReadOutcome] {
+    private func read(maxCount: Int) throws -> RecordBatch {
         let limit = max(1, maxCount)
-        var outcomes: [ReadOutcome] = []
-        outcomes.reserveCapacity(min(limit, 65_536))
-        while outcomes.count < limit, let outcome = try reader.nextOutcome() {
-            outcomes.append(outcome)
-        }
-        recordsRead += outcomes.count
-        return outcomes
+        var batch = RecordBatch()
+        batch.feedback.reserveCapacity(min(limit, 65_536))
+        try reader.read(maxCount: limit, into: &batch)
+        recordsRead += batch.count
+        return batch
     }
 
     /// Reads until the first non-whitespace byte of standard input is there (or the input ends).

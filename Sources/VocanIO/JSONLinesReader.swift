@@ -2,7 +2,7 @@
 ///
 /// The first object decides which keys hold the text, id, score, date and channel; a later object without
 /// the text key is rejected. Strings, numbers and `true`/`false` are used as written; `null` counts as absent.
-final class JSONLinesReader: RecordReader {
+struct JSONLinesReader: RecordReader {
     /// How many lines the reader looks ahead for the first object, to report a missing text field up front.
     private static let lookAhead = 1_000
 
@@ -31,20 +31,21 @@ final class JSONLinesReader: RecordReader {
     var warnings: [String] { builder.warnings }
     var columns: [String] { [] }
 
-    func nextOutcome() throws -> ReadOutcome? {
-        if pendingIndex < pending.count {
-            let outcome = pending[pendingIndex]
+    mutating func read(maxCount: Int, into batch: inout RecordBatch) throws {
+        while batch.count < maxCount, pendingIndex < pending.count {
+            batch.append(pending[pendingIndex])
             pendingIndex += 1
-            if pendingIndex == pending.count {
-                pending = []
-                pendingIndex = 0
-            }
-            return outcome
         }
-        return try readRecord()
+        if pendingIndex == pending.count {
+            pending = []
+            pendingIndex = 0
+        }
+        while batch.count < maxCount, let outcome = try readRecord() {
+            batch.append(outcome)
+        }
     }
 
-    private func readRecord() throws -> ReadOutcome? {
+    private mutating func readRecord() throws -> ReadOutcome? {
         while let (line, number) = try lines.next() {
             if let outcome = try outcome(line, number) { return outcome }
         }
@@ -52,7 +53,7 @@ final class JSONLinesReader: RecordReader {
     }
 
     /// The outcome for one line, or `nil` for a blank line (which is no record).
-    private func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> ReadOutcome? {
+    private mutating func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> ReadOutcome? {
         let trimmed = ASCII.trimmed(line)
         guard !trimmed.isEmpty else { return nil }
         do {
@@ -61,11 +62,12 @@ final class JSONLinesReader: RecordReader {
         } catch let error as JSONObjectScanner.SyntaxError {
             return builder.reject(line: number, "invalid JSON: \(error.message)")
         }
-        if decodeValues(trimmed) {
+        if decodeValues(trimmed, captured: scanner.values) {
             builder.noteWindows1252()
             Windows1252.transcode(trimmed, into: &lineScratch)
+            let transcoded = lineScratch
             var rescan = scanner
-            lineScratch.withUnsafeBufferPointer { bytes in
+            transcoded.withUnsafeBufferPointer { bytes in
                 try? rescan.scan(bytes)
                 _ = decodeValues(bytes, captured: rescan.values)
             }
@@ -87,9 +89,9 @@ final class JSONLinesReader: RecordReader {
     }
 
     /// Fills `values` from the captured values of `line`; returns whether any isn't valid UTF-8.
-    private func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]? = nil) -> Bool {
+    private mutating func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]) -> Bool {
         var notUTF8 = false
-        for (role, value) in (captured ?? scanner.values).enumerated() {
+        for (role, value) in captured.enumerated() {
             let decoded: FieldValue
             switch value {
             case .absent, .null:
@@ -100,14 +102,14 @@ final class JSONLinesReader: RecordReader {
                 JSONObjectScanner.unescape(UnsafeBufferPointer(rebasing: line[range]), into: &valueScratch)
                 decoded = valueScratch.withUnsafeBufferPointer(RecordBuilder.decode)
             }
-            if decoded == .notUTF8 { notUTF8 = true }
+            if case .notUTF8 = decoded { notUTF8 = true }
             values[role] = decoded
         }
         return notUTF8
     }
 
     /// Decides the keys from the first object's keys; a line that isn't an object throws `SyntaxError`.
-    private func resolveKeys(_ line: UnsafeBufferPointer<UInt8>) throws {
+    private mutating func resolveKeys(_ line: UnsafeBufferPointer<UInt8>) throws {
         scanner.collectsKeys = true
         defer { scanner.collectsKeys = false }
         try scanner.scan(line)

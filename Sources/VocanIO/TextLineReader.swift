@@ -1,5 +1,5 @@
 /// Reads plain text: every non-blank line is one comment, its id the line number.
-final class TextLineReader: RecordReader {
+struct TextLineReader: RecordReader {
     private var lines: LineSource
     private var builder: RecordBuilder
     private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
@@ -17,15 +17,14 @@ final class TextLineReader: RecordReader {
     var columns: [String] { [] }
     var resolvedColumns: ColumnSelection { ColumnSelection() }
 
-    func nextOutcome() throws -> ReadOutcome? {
-        while let (line, number) = try lines.next() {
-            if let outcome = outcome(line, number) { return outcome }
+    mutating func read(maxCount: Int, into batch: inout RecordBatch) throws {
+        while batch.count < maxCount, let (line, number) = try lines.next() {
+            if let outcome = outcome(line, number) { batch.append(outcome) }
         }
-        return nil
     }
 
     /// The outcome for one line, or `nil` for a blank line (which is no record).
-    private func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> ReadOutcome? {
+    private mutating func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> ReadOutcome? {
         var text = RecordBuilder.decode(line)
         if text == .absent { return nil }
         if text == .notUTF8 {
