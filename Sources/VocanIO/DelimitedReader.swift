@@ -14,7 +14,6 @@ struct DelimitedReader: RecordReader {
     private var nextLine = 1
     /// Bytes of the scanned record, consumed by `finishRecord()`.
     private var pendingConsumed = 0
-    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
     private var fieldScratch: [UInt8] = []
     private var recordScratch: [UInt8] = []
 
@@ -42,9 +41,9 @@ struct DelimitedReader: RecordReader {
         while batch.count < maxCount, let (line, record) = try nextRecord() {
             switch record {
             case .unterminatedQuote:
-                batch.append(builder.reject(line: line, "unterminated quote"))
+                batch.rejections.append(builder.rejection(line: line, "unterminated quote"))
             case .fields(let length):
-                batch.append(outcome(UnsafeBufferPointer(rebasing: window.remaining[0..<length]), line))
+                add(UnsafeBufferPointer(rebasing: window.remaining[0..<length]), line, to: &batch)
                 finishRecord()
             }
         }
@@ -89,34 +88,27 @@ struct DelimitedReader: RecordReader {
         return UnsafeBufferPointer(rebasing: window.remaining[0..<length]).allSatisfy(ASCII.isWhitespace)
     }
 
-    private mutating func outcome(_ record: UnsafeBufferPointer<UInt8>, _ line: Int) -> ReadOutcome {
-        if decodeFields(record) {
+    private mutating func add(_ record: UnsafeBufferPointer<UInt8>, _ line: Int, to batch: inout RecordBatch) {
+        var fields = decodeFields(record, spans: scanner.fields)
+        if fields.hasNotUTF8 {
             builder.noteWindows1252()
             Windows1252.transcode(record, into: &recordScratch)
             let transcoded = recordScratch
             var rescan = CSVRecordScanner(delimiter: scanner.delimiter)
-            transcoded.withUnsafeBufferPointer { bytes in
+            fields = transcoded.withUnsafeBufferPointer { bytes in
                 _ = rescan.scan(bytes, atEnd: true)
-                _ = decodeFields(bytes, fields: rescan.fields)
+                return decodeFields(bytes, spans: rescan.fields)
             }
         }
-        return builder.outcome(line: line, values: values)
+        builder.add(line: line, fields: &fields, to: &batch)
     }
 
-    /// Fills `values` from the record's fields; returns whether any used field isn't valid UTF-8.
-    private mutating func decodeFields(_ record: UnsafeBufferPointer<UInt8>, fields: [CSVRecordScanner.FieldSpan]? = nil) -> Bool {
-        let spans = fields ?? scanner.fields
-        var notUTF8 = false
-        for (role, column) in roleColumns.enumerated() {
-            guard let column, column < spans.count else {
-                values[role] = .absent
-                continue
-            }
-            let value = CSVRecordScanner.withValue(of: spans[column], in: record, scratch: &fieldScratch, RecordBuilder.decode)
-            if value == .notUTF8 { notUTF8 = true }
-            values[role] = value
+    /// The fields of `record`, whose fields are at `spans`.
+    private mutating func decodeFields(_ record: UnsafeBufferPointer<UInt8>, spans: [CSVRecordScanner.FieldSpan]) -> RecordFields {
+        RecordFields { role in
+            guard let column = roleColumns[role.rawValue], column < spans.count else { return .absent }
+            return CSVRecordScanner.withValue(of: spans[column], in: record, scratch: &fieldScratch, RecordBuilder.decode)
         }
-        return notUTF8
     }
 
     /// The header's column names, or `nil` when the input has no non-blank line.

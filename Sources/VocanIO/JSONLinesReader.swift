@@ -15,7 +15,6 @@ struct JSONLinesReader: RecordReader {
     /// Outcomes read ahead while looking for the first object.
     private var pending: [ReadOutcome] = []
     private var pendingIndex = 0
-    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
     private var valueScratch: [UInt8] = []
     private var lineScratch: [UInt8] = []
 
@@ -23,9 +22,9 @@ struct JSONLinesReader: RecordReader {
         lines = LineSource(window: window)
         self.builder = builder
         self.selection = selection
-        while !keysResolved, pending.count < Self.lookAhead, let outcome = try readRecord() {
-            pending.append(outcome)
-        }
+        var lookahead = RecordBatch()
+        while !keysResolved, lookahead.count < Self.lookAhead, try readRecord(into: &lookahead) {}
+        pending = lookahead.outcomes
     }
 
     var warnings: [String] { builder.warnings }
@@ -40,47 +39,50 @@ struct JSONLinesReader: RecordReader {
             pending = []
             pendingIndex = 0
         }
-        while batch.count < maxCount, let outcome = try readRecord() {
-            batch.append(outcome)
-        }
+        while batch.count < maxCount, try readRecord(into: &batch) {}
     }
 
-    private mutating func readRecord() throws -> ReadOutcome? {
+    /// Adds the next record's outcome to `batch`; returns `false` at the end of input.
+    private mutating func readRecord(into batch: inout RecordBatch) throws -> Bool {
         while let (line, number) = try lines.next() {
-            if let outcome = try outcome(line, number) { return outcome }
+            if try add(line, number, to: &batch) { return true }
         }
-        return nil
+        return false
     }
 
-    /// The outcome for one line, or `nil` for a blank line (which is no record).
-    private mutating func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) throws -> ReadOutcome? {
+    /// Adds the outcome for one line to `batch`; returns `false` for a blank line (which is no record).
+    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ number: Int, to batch: inout RecordBatch) throws -> Bool {
         let trimmed = ASCII.trimmed(line)
-        guard !trimmed.isEmpty else { return nil }
+        guard !trimmed.isEmpty else { return false }
         do {
             if !keysResolved { try resolveKeys(trimmed) }
             try scanner.scan(trimmed)
         } catch let error as JSONObjectScanner.SyntaxError {
-            return builder.reject(line: number, "invalid JSON: \(error.message)")
+            batch.rejections.append(builder.rejection(line: number, "invalid JSON: \(error.message)"))
+            return true
         }
-        if decodeValues(trimmed, captured: scanner.values) {
+        var fields = decodeValues(trimmed, captured: scanner.values)
+        if fields.hasNotUTF8 {
             builder.noteWindows1252()
             Windows1252.transcode(trimmed, into: &lineScratch)
             let transcoded = lineScratch
             var rescan = scanner
-            transcoded.withUnsafeBufferPointer { bytes in
+            fields = transcoded.withUnsafeBufferPointer { bytes in
                 try? rescan.scan(bytes)
-                _ = decodeValues(bytes, captured: rescan.values)
+                return decodeValues(bytes, captured: rescan.values)
             }
         }
         let text = scanner.values[ColumnRole.text.rawValue]
         if text == .absent || isNested(text) {
-            let id = if case .text(let value) = values[ColumnRole.id.rawValue] { value } else { String(number) }
+            let id = if case .text(let value) = fields.id { value } else { String(number) }
             let name = resolvedColumns.text ?? ""
-            return builder.reject(
+            batch.rejections.append(builder.rejection(
                 line: number, id: id,
-                text == .absent ? "missing text field '\(name)'" : "text field '\(name)' is an object or array, not text")
+                text == .absent ? "missing text field '\(name)'" : "text field '\(name)' is an object or array, not text"))
+            return true
         }
-        return builder.outcome(line: number, values: values)
+        builder.add(line: number, fields: &fields, to: &batch)
+        return true
     }
 
     private func isNested(_ value: JSONObjectScanner.Value) -> Bool {
@@ -88,24 +90,19 @@ struct JSONLinesReader: RecordReader {
         return false
     }
 
-    /// Fills `values` from the captured values of `line`; returns whether any isn't valid UTF-8.
-    private mutating func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]) -> Bool {
-        var notUTF8 = false
-        for (role, value) in captured.enumerated() {
-            let decoded: FieldValue
-            switch value {
+    /// The fields of `line` from its captured values, indexed by `ColumnRole`.
+    private mutating func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]) -> RecordFields {
+        RecordFields { role in
+            switch captured[role.rawValue] {
             case .absent, .null:
-                decoded = .absent
+                return .absent
             case .string(let range, escaped: false), .literal(let range), .nested(let range):
-                decoded = RecordBuilder.decode(UnsafeBufferPointer(rebasing: line[range]))
+                return RecordBuilder.decode(UnsafeBufferPointer(rebasing: line[range]))
             case .string(let range, escaped: true):
                 JSONObjectScanner.unescape(UnsafeBufferPointer(rebasing: line[range]), into: &valueScratch)
-                decoded = valueScratch.withUnsafeBufferPointer(RecordBuilder.decode)
+                return valueScratch.withUnsafeBufferPointer(RecordBuilder.decode)
             }
-            if case .notUTF8 = decoded { notUTF8 = true }
-            values[role] = decoded
         }
-        return notUTF8
     }
 
     /// Decides the keys from the first object's keys; a line that isn't an object throws `SyntaxError`.

@@ -22,20 +22,34 @@ struct JSONObjectScanner {
     }
 
     /// The keys to capture, indexed like `values`, as UTF-8 with ASCII letters in lower case.
-    var targets: [[UInt8]?] = []
+    var targets: [[UInt8]?] = [] {
+        didSet {
+            values = [Value](repeating: .absent, count: targets.count)
+            targetBytes = []
+            targetSpans = []
+            for (slot, target) in targets.enumerated() {
+                guard let target else { continue }
+                targetSpans.append((slot, targetBytes.count..<(targetBytes.count + target.count)))
+                targetBytes += target
+            }
+        }
+    }
     /// Whether `scan` also lists every top-level key in `keys`.
     var collectsKeys = false
     /// The captured values of the last scan, indexed like `targets`.
     private(set) var values: [Value] = []
     /// The top-level keys of the last scan (string contents) when `collectsKeys` is set.
     private(set) var keys: [Value] = []
+    /// `targets` end to end, and where each one is: matching a key then retains no nested arrays.
+    private var targetBytes: [UInt8] = []
+    private var targetSpans: [(slot: Int, range: Range<Int>)] = []
     private var keyScratch: [UInt8] = []
 
     private static let maximumDepth = 512
 
     /// Scans `line` (one complete JSON text) and captures the target keys' values.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>) throws(SyntaxError) {
-        values = [Value](repeating: .absent, count: targets.count)
+        for slot in values.indices { values[slot] = .absent }
         keys.removeAll(keepingCapacity: true)
         var index = 0
         Self.skipWhitespace(line, &index)
@@ -82,8 +96,14 @@ struct JSONObjectScanner {
     /// is rejected as undecodable like an unpaired surrogate in UTF-16 input.
     static func unescape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(bytes.count)
         var index = 0
         while index < bytes.count {
+            // Copy the run up to the next backslash at once: escapes are few, even in escaped strings.
+            let run = index
+            skipToQuoteOrBackslash(bytes, &index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+            guard index < bytes.count else { return }
             let byte = bytes[index]
             index += 1
             guard byte == UInt8(ascii: "\\"), index < bytes.count else {
@@ -133,16 +153,17 @@ struct JSONObjectScanner {
     }
 
     private func firstTarget(matching key: UnsafeBufferPointer<UInt8>) -> Int? {
-        for (slot, target) in targets.enumerated() {
-            guard let target, target.count == key.count else { continue }
-            var equal = true
-            for offset in 0..<key.count where Self.foldCase(key[offset]) != target[offset] {
-                equal = false
-                break
+        targetBytes.withUnsafeBufferPointer { bytes in
+            for (slot, range) in targetSpans where range.count == key.count {
+                var equal = true
+                for offset in 0..<key.count where Self.foldCase(key[offset]) != bytes[range.lowerBound + offset] {
+                    equal = false
+                    break
+                }
+                if equal { return slot }
             }
-            if equal { return slot }
+            return nil
         }
-        return nil
     }
 
     /// `byte` with ASCII upper-case letters made lower-case.
@@ -231,33 +252,57 @@ struct JSONObjectScanner {
         index += 1
         let start = index
         var escaped = false
-        while index < line.count {
-            let byte = line[index]
-            if byte == ASCII.quote {
+        while true {
+            skipToQuoteOrBackslash(line, &index)
+            guard index < line.count else { break }
+            if line[index] == ASCII.quote {
                 index += 1
                 return .string(start..<(index - 1), escaped: escaped)
             }
-            if byte == UInt8(ascii: "\\") {
-                escaped = true
+            escaped = true
+            index += 1
+            guard index < line.count else { break }
+            switch line[index] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                 UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
                 index += 1
-                guard index < line.count else { break }
-                switch line[index] {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
-                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
-                    index += 1
-                case UInt8(ascii: "u"):
-                    guard index + 4 < line.count, (1...4).allSatisfy({ isHexDigit(line[index + $0]) }) else {
-                        throw SyntaxError(message: "invalid \\u escape at column \(index)")
-                    }
-                    index += 5
-                default:
-                    throw SyntaxError(message: "invalid escape at column \(index)")
+            case UInt8(ascii: "u"):
+                guard index + 4 < line.count, (1...4).allSatisfy({ isHexDigit(line[index + $0]) }) else {
+                    throw SyntaxError(message: "invalid \\u escape at column \(index)")
                 }
-            } else {
-                index += 1
+                index += 5
+            default:
+                throw SyntaxError(message: "invalid escape at column \(index)")
             }
         }
         throw SyntaxError(message: "unterminated string")
+    }
+
+    /// Moves `index` to the next quote or backslash, or to the end of `line`.
+    ///
+    /// Tests eight bytes at a time: string contents are most of a line, and a byte-by-byte loop over
+    /// them was the largest part of the scan.
+    @inline(__always)
+    private static func skipToQuoteOrBackslash(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
+        guard let base = line.baseAddress else { return }
+        let count = line.count
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let hits = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+            if hits != 0 {
+                index += hits.trailingZeroBitCount >> 3
+                return
+            }
+            index += 8
+        }
+        while index < count, base[index] != ASCII.quote, base[index] != UInt8(ascii: "\\") { index += 1 }
+    }
+
+    /// The high bit set in each byte of `word` that is zero. A byte above a zero byte may be flagged
+    /// too (the subtraction borrows), but the lowest flag always marks the first zero byte.
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     private static func scanNumber(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(SyntaxError) {

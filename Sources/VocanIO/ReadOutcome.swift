@@ -15,8 +15,8 @@ struct RecordBatch {
     var count: Int { feedback.count + rejections.count }
 
     @inline(__always)
-    mutating func append(_ outcome: ReadOutcome) {
-        switch outcome {
+    mutating func append(_ outcome: consuming ReadOutcome) {
+        switch consume outcome {
         case .feedback(let item): feedback.append(item)
         case .rejected(let rejection): rejections.append(rejection)
         }

@@ -16,6 +16,45 @@ enum FieldValue: Equatable {
     case undecodable
     /// Not valid UTF-8: the record is read again as Windows-1252.
     case notUTF8
+
+    var isNotUTF8: Bool {
+        if case .notUTF8 = self { return true }
+        return false
+    }
+
+    /// The value, leaving `.absent` behind: moves a string out without retaining and releasing it.
+    mutating func take() -> FieldValue {
+        let value = consume self
+        self = .absent
+        return value
+    }
+}
+
+/// The decoded fields of one record, one per `ColumnRole`.
+///
+/// A struct rather than an array indexed by role, so a record's fields live on the stack and their
+/// strings move into the `Feedback` without being retained and released again.
+struct RecordFields {
+    var text: FieldValue
+    var id: FieldValue
+    var score: FieldValue
+    var date: FieldValue
+    var channel: FieldValue
+
+    /// Each role's field as `decode` gives it.
+    @inline(__always)
+    init(_ decode: (ColumnRole) -> FieldValue) {
+        text = decode(.text)
+        id = decode(.id)
+        score = decode(.score)
+        date = decode(.date)
+        channel = decode(.channel)
+    }
+
+    /// Whether any field isn't valid UTF-8, so the record must be read again as Windows-1252.
+    var hasNotUTF8: Bool {
+        text.isNotUTF8 || id.isNotUTF8 || score.isNotUTF8 || date.isNotUTF8 || channel.isNotUTF8
+    }
 }
 
 /// Turns the decoded fields of one record into a `Feedback` or a `Rejection`, the same way for every format.
@@ -62,47 +101,52 @@ struct RecordBuilder {
         warnings.append("\(label): \(message)")
     }
 
-    func reject(line: Int, id: String? = nil, _ reason: String) -> ReadOutcome {
-        .rejected(Rejection(file: file, line: line, id: id, reason: reason))
+    func rejection(line: Int, id: String? = nil, _ reason: String) -> Rejection {
+        Rejection(file: file, line: line, id: id, reason: reason)
     }
 
-    /// The outcome for a record starting at `line` whose fields, indexed by `ColumnRole`, are `values`.
-    func outcome(line: Int, values: [FieldValue]) -> ReadOutcome {
+    /// Adds the outcome for a record starting at `line` with `fields` to `batch`.
+    ///
+    /// Appends to the batch rather than returning a `ReadOutcome`, which the readers then copied into
+    /// the batch and destroyed, retaining and releasing every string of the record once more.
+    func add(line: Int, fields: inout RecordFields, to batch: inout RecordBatch) {
+        func reject(id: String? = nil, _ reason: String) {
+            batch.rejections.append(rejection(line: line, id: id, reason))
+        }
         let explicitID: String?
-        switch values[ColumnRole.id.rawValue] {
+        switch fields.id.take() {
         case .text(let value): explicitID = value
         case .absent: explicitID = nil
-        case .undecodable, .notUTF8: return reject(line: line, "undecodable id")
+        case .undecodable, .notUTF8: return reject("undecodable id")
         }
         let id = explicitID ?? String(line)
         let text: String
-        switch values[ColumnRole.text.rawValue] {
+        switch fields.text.take() {
         case .text(let value): text = value
-        case .absent: return reject(line: line, id: id, "empty text")
-        case .undecodable, .notUTF8: return reject(line: line, id: id, "undecodable text")
+        case .absent: return reject(id: id, "empty text")
+        case .undecodable, .notUTF8: return reject(id: id, "undecodable text")
         }
         // Fields are trimmed of ASCII whitespace, so only a non-ASCII start can mean Unicode-only whitespace.
         if text.utf8.first.map({ $0 >= 0x80 }) ?? true, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-            return reject(line: line, id: id, "empty text")
+            return reject(id: id, "empty text")
         }
         if text.utf8.count > maxChars {
             let count = text.count
             if count > maxChars {
-                return reject(line: line, id: id, "too long (\(count) characters, limit \(maxChars))")
+                return reject(id: id, "too long (\(count) characters, limit \(maxChars))")
             }
         }
-        guard let score = optional(values, .score), let date = optional(values, .date),
-              let channel = optional(values, .channel)
-        else {
-            let role = [ColumnRole.score, .date, .channel].first { optional(values, $0) == nil } ?? .score
-            return reject(line: line, id: id, "undecodable \(role)")
-        }
-        return .feedback(Feedback(id: id, text: text, line: line, score: score, date: date, channel: channel))
+        guard let score = Self.optional(fields.score.take()) else { return reject(id: id, "undecodable score") }
+        guard let date = Self.optional(fields.date.take()) else { return reject(id: id, "undecodable date") }
+        guard let channel = Self.optional(fields.channel.take()) else { return reject(id: id, "undecodable channel") }
+        // Without `consume` the optimizer kept a copy of each field's string for the rejections above.
+        let feedback = Feedback(id: consume id, text: consume text, line: line, score: score, date: date, channel: channel)
+        batch.feedback.append(consume feedback)
     }
 
     /// The value of an optional field: `.some(nil)` when absent, `nil` when undecodable.
-    private func optional(_ values: [FieldValue], _ role: ColumnRole) -> String?? {
-        switch values[role.rawValue] {
+    private static func optional(_ value: FieldValue) -> String?? {
+        switch value {
         case .text(let value): .some(value)
         case .absent: .some(nil)
         case .undecodable, .notUTF8: nil

@@ -2,7 +2,6 @@
 struct TextLineReader: RecordReader {
     private var lines: LineSource
     private var builder: RecordBuilder
-    private var values = [FieldValue](repeating: .absent, count: ColumnRole.allCases.count)
     private var scratch: [UInt8] = []
 
     init(window: InputWindow, builder: RecordBuilder, selection: ColumnSelection) {
@@ -19,20 +18,20 @@ struct TextLineReader: RecordReader {
 
     mutating func read(maxCount: Int, into batch: inout RecordBatch) throws {
         while batch.count < maxCount, let (line, number) = try lines.next() {
-            if let outcome = outcome(line, number) { batch.append(outcome) }
+            add(line, number, to: &batch)
         }
     }
 
-    /// The outcome for one line, or `nil` for a blank line (which is no record).
-    private mutating func outcome(_ line: UnsafeBufferPointer<UInt8>, _ number: Int) -> ReadOutcome? {
+    /// Adds the outcome for one line to `batch`, unless the line is blank (which is no record).
+    private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ number: Int, to batch: inout RecordBatch) {
         var text = RecordBuilder.decode(line)
-        if text == .absent { return nil }
+        if text == .absent { return }
         if text == .notUTF8 {
             builder.noteWindows1252()
             Windows1252.transcode(line, into: &scratch)
             text = scratch.withUnsafeBufferPointer(RecordBuilder.decode)
         }
-        values[ColumnRole.text.rawValue] = text
-        return builder.outcome(line: number, values: values)
+        var fields = RecordFields { $0 == .text ? text : .absent }
+        builder.add(line: number, fields: &fields, to: &batch)
     }
 }
