@@ -71,7 +71,7 @@ struct CSVRecordScanner {
                     state = .unquoted
                 }
             case .unquoted:
-                while index < count, bytes[index] != delimiter, bytes[index] != ASCII.lineFeed { index += 1 }
+                index = ASCII.firstIndex(of: delimiter, or: ASCII.lineFeed, in: bytes, from: index)
                 guard index < count else { break scanning }
                 if bytes[index] == delimiter {
                     endField(at: index)
@@ -80,11 +80,13 @@ struct CSVRecordScanner {
                     return endRecord(bytes, lineFeedAt: index)
                 }
             case .quoted:
-                while index < count, bytes[index] != ASCII.quote {
-                    if bytes[index] == ASCII.lineFeed { lineBreaks += 1 }
-                    index += 1
-                }
+                index = ASCII.firstIndex(of: ASCII.quote, or: ASCII.lineFeed, in: bytes, from: index)
                 guard index < count else { break scanning }
+                if bytes[index] == ASCII.lineFeed {
+                    lineBreaks += 1
+                    index += 1
+                    continue
+                }
                 state = .afterQuote
                 index += 1
             case .afterQuote:
@@ -138,14 +140,17 @@ struct CSVRecordScanner {
     /// A quoted field's content: doubled quotes made single, anything after the closing quote kept as is.
     private static func unquote(_ field: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         output.removeAll(keepingCapacity: true)
+        output.reserveCapacity(field.count)
         var index = 1
         while index < field.count {
-            let byte = field[index]
+            // Copy the run up to the next quote at once rather than byte by byte.
+            let run = index
+            index = ASCII.firstIndex(of: ASCII.quote, or: ASCII.quote, in: field, from: index)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: field[run..<index]))
+            guard index < field.count else { return }
             index += 1
-            if byte != ASCII.quote {
-                output.append(byte)
-            } else if index < field.count, field[index] == ASCII.quote {
-                output.append(byte)
+            if index < field.count, field[index] == ASCII.quote {
+                output.append(ASCII.quote)
                 index += 1
             } else {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: field[index...]))

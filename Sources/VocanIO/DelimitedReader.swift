@@ -52,8 +52,9 @@ struct DelimitedReader: RecordReader {
     private enum Record { case fields(length: Int), unterminatedQuote }
 
     /// Scans the next record; on `.fields` its bytes stay unconsumed until `finishRecord()`.
+    ///
+    /// The scanner is fresh: `finishRecord()` resets it, and nothing is read after an unterminated quote.
     private mutating func nextRecord() throws -> (line: Int, Record)? {
-        scanner.reset()
         while true {
             if window.isExhausted { return nil }
             let atEnd = window.atEnd

@@ -101,7 +101,7 @@ struct JSONObjectScanner {
         while index < bytes.count {
             // Copy the run up to the next backslash at once: escapes are few, even in escaped strings.
             let run = index
-            skipToQuoteOrBackslash(bytes, &index)
+            index = ASCII.firstIndex(of: ASCII.backslash, or: ASCII.quote, in: bytes, from: index)
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             guard index < bytes.count else { return }
             let byte = bytes[index]
@@ -253,7 +253,7 @@ struct JSONObjectScanner {
         let start = index
         var escaped = false
         while true {
-            skipToQuoteOrBackslash(line, &index)
+            index = ASCII.firstIndex(of: ASCII.quote, or: ASCII.backslash, in: line, from: index)
             guard index < line.count else { break }
             if line[index] == ASCII.quote {
                 index += 1
@@ -276,33 +276,6 @@ struct JSONObjectScanner {
             }
         }
         throw SyntaxError(message: "unterminated string")
-    }
-
-    /// Moves `index` to the next quote or backslash, or to the end of `line`.
-    ///
-    /// Tests eight bytes at a time: string contents are most of a line, and a byte-by-byte loop over
-    /// them was the largest part of the scan.
-    @inline(__always)
-    private static func skipToQuoteOrBackslash(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) {
-        guard let base = line.baseAddress else { return }
-        let count = line.count
-        while index + 8 <= count {
-            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            let hits = zeroBytes(word ^ 0x2222_2222_2222_2222) | zeroBytes(word ^ 0x5C5C_5C5C_5C5C_5C5C)
-            if hits != 0 {
-                index += hits.trailingZeroBitCount >> 3
-                return
-            }
-            index += 8
-        }
-        while index < count, base[index] != ASCII.quote, base[index] != UInt8(ascii: "\\") { index += 1 }
-    }
-
-    /// The high bit set in each byte of `word` that is zero. A byte above a zero byte may be flagged
-    /// too (the subtraction borrows), but the lowest flag always marks the first zero byte.
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     private static func scanNumber(_ line: UnsafeBufferPointer<UInt8>, _ index: inout Int) throws(SyntaxError) {

@@ -114,3 +114,22 @@ import VocanCore
         #expect(inTwos == whole)
     }
 }
+
+@Suite struct DelimitedQuotingOffsetTests {
+    /// Doubled quotes, line breaks and delimiters inside quotes at every offset of the eight-byte scan.
+    @Test func quotedFieldsAtEveryOffset() throws {
+        var text = "id;text;score\n"
+        var expected: [String] = []
+        for offset in 0..<24 {
+            let padding = String(repeating: "x", count: offset)
+            text += "\(offset);\"\(padding)\"\"a\"\"\n;b\(padding)\";\(offset % 11)\n"
+            expected.append("\(padding)\"a\"\n;b\(padding)")
+        }
+        let path = try Fixture.temporary("offsets.csv", Array(text.utf8))
+        for chunkSize in [3, 8, 1 << 20] {
+            let (outcomes, _) = try Fixture.read(path, chunkSize: chunkSize)
+            #expect(outcomes.compactMap(\.feedback).map(\.text) == expected, "chunk size \(chunkSize)")
+            #expect(outcomes.compactMap(\.feedback).map(\.line) == (0..<24).map { 2 + 2 * $0 })
+        }
+    }
+}

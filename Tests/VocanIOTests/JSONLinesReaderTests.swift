@@ -71,3 +71,19 @@ import VocanCore
         #expect(outcomes == [.rejected(Rejection(file: path, line: 1, id: "x", reason: "too long (11 characters, limit 10)"))])
     }
 }
+
+@Suite struct JSONEscapeOffsetTests {
+    /// Escapes and the closing quote at every offset of the eight-byte scan.
+    @Test func escapesAtEveryOffset() throws {
+        var lines = ""
+        var expected: [String] = []
+        for offset in 0..<24 {
+            let padding = String(repeating: "y", count: offset)
+            lines += #"{"id": "\#(offset)", "text": "\#(padding)\"q\\\u00e4\/\#(padding)"}"# + "\n"
+            expected.append("\(padding)\"q\\ä/\(padding)")
+        }
+        let path = try Fixture.temporary("offsets.jsonl", Array(lines.utf8))
+        let (outcomes, _) = try Fixture.read(path)
+        #expect(outcomes.compactMap(\.feedback).map(\.text) == expected)
+    }
+}
