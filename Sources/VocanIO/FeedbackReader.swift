@@ -13,7 +13,7 @@ import VocanCore
 /// ```
 public final class FeedbackReader {
     /// The chunk size for reading the input.
-    static let defaultChunkSize = 1 << 20
+    static let defaultChunkSize = 1 << 16
 
     private var reader: any RecordReader
 

@@ -61,7 +61,7 @@ struct JSONLinesReader: RecordReader {
             batch.rejections.append(builder.rejection(line: number, "invalid JSON: \(error.message)"))
             return true
         }
-        var fields = decodeValues(trimmed, captured: scanner.values)
+        var fields = Self.decodeValues(trimmed, captured: scanner.values, scratch: &valueScratch)
         if fields.hasNotUTF8 {
             builder.noteWindows1252()
             Windows1252.transcode(trimmed, into: &lineScratch)
@@ -69,7 +69,7 @@ struct JSONLinesReader: RecordReader {
             var rescan = scanner
             fields = transcoded.withUnsafeBufferPointer { bytes in
                 try? rescan.scan(bytes)
-                return decodeValues(bytes, captured: rescan.values)
+                return Self.decodeValues(bytes, captured: rescan.values, scratch: &valueScratch)
             }
         }
         let text = scanner.values[ColumnRole.text.rawValue]
@@ -91,7 +91,12 @@ struct JSONLinesReader: RecordReader {
     }
 
     /// The fields of `line` from its captured values, indexed by `ColumnRole`.
-    private mutating func decodeValues(_ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value]) -> RecordFields {
+    ///
+    /// Static, with the scratch passed in, so that the scanner's values are read in place: a mutating
+    /// method would have had to retain them first.
+    private static func decodeValues(
+        _ line: UnsafeBufferPointer<UInt8>, captured: [JSONObjectScanner.Value], scratch valueScratch: inout [UInt8]
+    ) -> RecordFields {
         RecordFields { role in
             switch captured[role.rawValue] {
             case .absent, .null:

@@ -155,12 +155,13 @@ struct JSONObjectScanner {
     private func firstTarget(matching key: UnsafeBufferPointer<UInt8>) -> Int? {
         targetBytes.withUnsafeBufferPointer { bytes in
             for (slot, range) in targetSpans where range.count == key.count {
-                var equal = true
-                for offset in 0..<key.count where Self.foldCase(key[offset]) != bytes[range.lowerBound + offset] {
-                    equal = false
-                    break
+                var offset = 0
+                // Keys are usually written as the targets are (lower case), so fold only on a mismatch.
+                while offset < key.count, key[offset] == bytes[range.lowerBound + offset]
+                    || Self.foldCase(key[offset]) == bytes[range.lowerBound + offset] {
+                    offset += 1
                 }
-                if equal { return slot }
+                if offset == key.count { return slot }
             }
             return nil
         }

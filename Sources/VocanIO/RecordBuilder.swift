@@ -51,6 +51,15 @@ struct RecordFields {
         channel = decode(.channel)
     }
 
+    /// Only a text field, as for plain text.
+    init(text: FieldValue) {
+        self.text = text
+        id = .absent
+        score = .absent
+        date = .absent
+        channel = .absent
+    }
+
     /// Whether any field isn't valid UTF-8, so the record must be read again as Windows-1252.
     var hasNotUTF8: Bool {
         text.isNotUTF8 || id.isNotUTF8 || score.isNotUTF8 || date.isNotUTF8 || channel.isNotUTF8

@@ -31,7 +31,7 @@ struct TextLineReader: RecordReader {
             Windows1252.transcode(line, into: &scratch)
             text = scratch.withUnsafeBufferPointer(RecordBuilder.decode)
         }
-        var fields = RecordFields { $0 == .text ? text : .absent }
+        var fields = RecordFields(text: text)
         builder.add(line: number, fields: &fields, to: &batch)
     }
 }
