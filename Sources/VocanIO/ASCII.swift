@@ -62,4 +62,24 @@ enum ASCII {
     private static func zeroBytes(_ word: UInt64) -> UInt64 {
         (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
+
+    /// Whether every byte of `bytes` is in 0x01–0x7F: ASCII without NUL, so valid UTF-8 as it is.
+    @inline(__always)
+    static func isNonzeroASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        guard count >= 8 else { return bytes.allSatisfy { $0 &- 1 < 0x7F } }
+        // A zero byte borrows and a byte from 0x80 up has its high bit set; the last word may overlap.
+        func flags(at index: Int) -> UInt64 {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            return (word &- 0x0101_0101_0101_0101) | word
+        }
+        var seen = flags(at: count - 8)
+        var index = 0
+        while index + 8 < count {
+            seen |= flags(at: index)
+            index += 8
+        }
+        return seen & 0x8080_8080_8080_8080 == 0
+    }
 }

@@ -86,10 +86,12 @@ struct RecordBuilder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldValue {
         let trimmed = ASCII.trimmed(bytes)
         guard let base = trimmed.baseAddress, !trimmed.isEmpty else { return .absent }
-        // `String(decoding:as:)` validates while it copies and repairs what isn't UTF-8, so the bytes were
-        // valid exactly when the string holds them unchanged: one validating pass instead of two.
+        // One validating pass: `String(decoding:as:)` validates while it copies, repairing what isn't UTF-8.
         // (`String(validating:as:)` costs twice as much: it looks up generic metadata on every call.)
         let text = String(decoding: trimmed, as: UTF8.self)
+        // Most fields are ASCII without NUL, valid as they are.
+        if ASCII.isNonzeroASCII(trimmed) { return .text(text) }
+        // Otherwise the bytes were valid exactly when the string holds them unrepaired.
         let unchanged = text.utf8.count == trimmed.count
             && (text.utf8.withContiguousStorageIfAvailable { memcmp(base, $0.baseAddress!, $0.count) == 0 }
                 ?? text.utf8.elementsEqual(trimmed))

@@ -22,4 +22,21 @@ import Testing
             }
         }
     }
+
+    @Test func nonzeroASCIIAtEveryLengthAndPosition() {
+        for length in 0...24 {
+            let plain = [UInt8](repeating: 0x7E, count: length)
+            #expect(plain.withUnsafeBufferPointer(ASCII.isNonzeroASCII))
+            for position in 0..<length {
+                for byte: UInt8 in [0x00, 0x80, 0xC3, 0xFF] {
+                    var bytes = plain
+                    bytes[position] = byte
+                    #expect(!bytes.withUnsafeBufferPointer(ASCII.isNonzeroASCII), "\(bytes)")
+                }
+                var edge = plain
+                edge[position] = 0x01
+                #expect(edge.withUnsafeBufferPointer(ASCII.isNonzeroASCII))
+            }
+        }
+    }
 }
