@@ -104,7 +104,7 @@ struct DelimitedReader: RecordReader {
         builder.add(line: line, fields: &fields, to: &batch)
     }
 
-    /// The fields of `record`, whose fields are at `spans`.
+    /// The fields of `record` for each role, from the field spans the scanner found in it.
     private mutating func decodeFields(_ record: UnsafeBufferPointer<UInt8>, spans: [CSVRecordScanner.FieldSpan]) -> RecordFields {
         RecordFields { role in
             guard let column = roleColumns[role.rawValue], column < spans.count else { return .absent }

@@ -38,7 +38,7 @@ struct JSONObjectScanner {
     var collectsKeys = false
     /// The captured values of the last scan, indexed like `targets`.
     private(set) var values: [Value] = []
-    /// The top-level keys of the last scan (string contents) when `collectsKeys` is set.
+    /// The top-level keys (string contents) of the last scan made with `collectsKeys` set.
     private(set) var keys: [Value] = []
     /// `targets` end to end, and where each one is: matching a key then retains no nested arrays.
     private var targetBytes: [UInt8] = []
@@ -49,8 +49,8 @@ struct JSONObjectScanner {
 
     /// Scans `line` (one complete JSON text) and captures the target keys' values.
     mutating func scan(_ line: UnsafeBufferPointer<UInt8>) throws(SyntaxError) {
-        for slot in values.indices { values[slot] = .absent }
-        keys.removeAll(keepingCapacity: true)
+        values.withUnsafeMutableBufferPointer { $0.update(repeating: .absent) }
+        if collectsKeys { keys.removeAll(keepingCapacity: true) }
         var index = 0
         Self.skipWhitespace(line, &index)
         guard index < line.count, line[index] == UInt8(ascii: "{") else {

@@ -138,7 +138,8 @@ struct RecordBuilder {
         case .undecodable, .notUTF8: return reject(id: id, "undecodable text")
         }
         // Fields are trimmed of ASCII whitespace, so only a non-ASCII start can mean Unicode-only whitespace.
-        if text.utf8.first.map({ $0 >= 0x80 }) ?? true, text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if text.isEmpty || text.utf8[text.utf8.startIndex] >= 0x80,
+           text.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             return reject(id: id, "empty text")
         }
         if text.utf8.count > maxChars {

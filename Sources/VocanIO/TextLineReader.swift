@@ -24,14 +24,13 @@ struct TextLineReader: RecordReader {
 
     /// Adds the outcome for one line to `batch`, unless the line is blank (which is no record).
     private mutating func add(_ line: UnsafeBufferPointer<UInt8>, _ number: Int, to batch: inout RecordBatch) {
-        var text = RecordBuilder.decode(line)
-        if text == .absent { return }
-        if text == .notUTF8 {
+        var fields = RecordFields(text: RecordBuilder.decode(line))
+        if fields.text == .absent { return }
+        if fields.text.isNotUTF8 {
             builder.noteWindows1252()
             Windows1252.transcode(line, into: &scratch)
-            text = scratch.withUnsafeBufferPointer(RecordBuilder.decode)
+            fields.text = scratch.withUnsafeBufferPointer(RecordBuilder.decode)
         }
-        var fields = RecordFields(text: text)
         builder.add(line: number, fields: &fields, to: &batch)
     }
 }
