@@ -1,44 +1,69 @@
 import Dispatch
 import Synchronization
 
-/// Analyzes batches of comments on several cores, one `Analyzer` per worker.
+/// Analyzes batches of comments on several cores, one `Analyzer` per thread.
 ///
 /// A batch is cut into chunks of consecutive comments; each worker claims the next unclaimed chunk
 /// until none is left, so a worker that drew shorter comments does not sit idle while another
-/// finishes. Each chunk becomes a result of its own (serialized records, a partial summary) in input
-/// order, so no analysis is held longer than it takes to use it and no state is shared; the caller
-/// combines the results in order. A batch runs in the background (`start`) so that the caller can read
-/// the next one meanwhile. Workers touch only their own analyzer and the result slots of the chunks they
-/// claimed, which is why the types can be `@unchecked Sendable`.
+/// finishes. The thread that started the batch joins in when it waits (`Run.wait`), so the cores stay
+/// busy even while the thread pool is slow to wake a worker. Each chunk becomes a result of its own
+/// (serialized records, a partial summary) in input order, so no analysis is held longer than it takes
+/// to use it and no state is shared; the caller combines the results in order. Threads touch only
+/// their own analyzer and the result slots of the chunks they claimed, which is why the types can be
+/// `@unchecked Sendable`.
 public final class ParallelAnalyzer: @unchecked Sendable {
     private let analyzers: [Analyzer]
+    /// The analyzer of the thread that waits for a batch.
+    private let callerAnalyzer: Analyzer
 
-    /// - Parameter workers: number of threads; at least one.
+    /// - Parameter workers: number of worker threads besides the caller's; at least one.
     public init(engine: Engine, workers: Int) throws {
         analyzers = try (0..<max(1, workers)).map { _ in try Analyzer(engine: engine) }
+        callerAnalyzer = try Analyzer(engine: engine)
     }
 
     public var workers: Int { analyzers.count }
 
     /// A batch being analyzed in the background.
     public final class Run<Partial>: @unchecked Sendable {
-        /// One slot per chunk, written by the worker that claimed it (never two threads on one slot).
+        /// One slot per chunk, written by the thread that claimed it (never two threads on one slot).
         fileprivate let results: UnsafeMutableBufferPointer<Partial?>
         fileprivate let nextChunk = Atomic<Int>(0)
         fileprivate let done = DispatchGroup()
+        private let batch: [Feedback]
+        private let chunkSize: Int
+        private let process: @Sendable (Analyzer, ArraySlice<Feedback>, Int) -> Partial
+        private let callerAnalyzer: Analyzer
 
-        fileprivate init(chunks: Int) {
-            results = .allocate(capacity: chunks)
+        fileprivate init(batch: [Feedback], chunkSize: Int, callerAnalyzer: Analyzer,
+                         process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>, Int) -> Partial) {
+            self.batch = batch
+            self.chunkSize = chunkSize
+            self.process = process
+            self.callerAnalyzer = callerAnalyzer
+            results = .allocate(capacity: ParallelAnalyzer.chunks(of: batch.count, chunkSize: chunkSize))
             results.initialize(repeating: nil)
         }
 
         deinit {
-            results.deinitialize()
+            _ = results.deinitialize()
             results.deallocate()
         }
 
-        /// Waits for the workers; the chunks' results in input order (the first holds the first comments).
+        /// Claims and processes chunks until none is left.
+        fileprivate func work(with analyzer: Analyzer) {
+            while true {
+                let chunk = nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard chunk < results.count else { return }
+                let slice = batch[chunk * chunkSize..<min(batch.count, (chunk + 1) * chunkSize)]
+                results[chunk] = process(analyzer, slice, chunk)
+            }
+        }
+
+        /// Processes the chunks no worker has claimed yet on the calling thread, waits for the workers,
+        /// and returns the chunks' results in input order (the first holds the first comments).
         public func wait() -> [Partial] {
+            work(with: callerAnalyzer)
             done.wait()
             return results.map { $0! }
         }
@@ -54,20 +79,11 @@ public final class ParallelAnalyzer: @unchecked Sendable {
         _ batch: [Feedback], chunkSize: Int,
         process: @escaping @Sendable (Analyzer, ArraySlice<Feedback>, Int) -> Partial
     ) -> Run<Partial> {
-        let size = max(1, chunkSize)
-        let chunks = Self.chunks(of: batch.count, chunkSize: size)
-        let run = Run<Partial>(chunks: chunks)
-        for worker in 0..<min(analyzers.count, chunks) {
+        let run = Run(batch: batch, chunkSize: max(1, chunkSize), callerAnalyzer: callerAnalyzer, process: process)
+        for worker in 0..<min(analyzers.count, run.results.count) {
             // Each analyzer serves one batch at a time: the caller waits for a batch before starting the next.
             nonisolated(unsafe) let analyzer = analyzers[worker]
-            DispatchQueue.global().async(group: run.done) {
-                while true {
-                    let chunk = run.nextChunk.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard chunk < chunks else { break }
-                    let slice = batch[chunk * size..<min(batch.count, (chunk + 1) * size)]
-                    run.results[chunk] = process(analyzer, slice, chunk)
-                }
-            }
+            DispatchQueue.global().async(group: run.done) { run.work(with: analyzer) }
         }
         return run
     }

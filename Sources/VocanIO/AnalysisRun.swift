@@ -27,14 +27,24 @@ public struct AnalysisRun {
     }
 
     /// The JSONL records of one chunk, kept from batch to batch so that their memory is reused
-    /// (fresh megabytes per batch cost page faults); the reading thread writes them out while the
-    /// workers wait for the next batch.
+    /// (fresh megabytes per batch cost page faults).
     private final class RecordBuffer: @unchecked Sendable {
         var writer = JSONWriter(capacity: 1 << 17)
     }
 
+    /// An analyzed batch waiting to be written out: its chunks' summaries and records, and its rejects.
+    private struct AnalyzedBatch {
+        var summaries: [AnalysisSummary]
+        var records: [RecordBuffer]
+        var rejections: [Rejection]
+        var count: Int
+    }
+
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
     /// `progress` is called after each batch with the number of records read so far.
+    ///
+    /// While the workers analyze a batch, this thread writes out the batch before it and reads the
+    /// next one, then joins the workers; so there are two sets of record buffers, used in turn.
     public func execute(
         reader: FeedbackReader, recordSink: OutputSink?, rejectSink: OutputSink?,
         progress: (Int) -> Void = { _ in }
@@ -42,41 +52,64 @@ public struct AnalysisRun {
         var result = RunResult(summary: AnalysisSummary(), recordsRead: 0, rejectedCount: 0, rejections: [])
         let writesRecords = recordSink != nil
         let analyzer = self.analyzer
-        let buffers = (0..<ParallelAnalyzer.chunks(of: Self.batchSize, chunkSize: Self.chunkSize)).map { _ in RecordBuffer() }
-        var (batch, rejections) = try reader.nextBatch(maxCount: Self.batchSize)
-        while !batch.isEmpty || !rejections.isEmpty {
+        let chunks = ParallelAnalyzer.chunks(of: Self.batchSize, chunkSize: Self.chunkSize)
+        let bufferSets = (0..<2).map { _ in (0..<chunks).map { _ in RecordBuffer() } }
+        func finish(_ analyzed: AnalyzedBatch) throws {
+            for (chunk, summary) in analyzed.summaries.enumerated() {
+                result.summary.merge(summary)
+                if let recordSink { try analyzed.records[chunk].writer.withUnsafeBytes { try recordSink.write($0) } }
+            }
             var rejectLines = JSONWriter()
-            for rejection in rejections {
+            for rejection in analyzed.rejections {
                 result.rejectedCount += 1
                 if result.rejections.count < RunResult.listedRejections { result.rejections.append(rejection) }
                 rejectLines.write(rejection)
                 rejectLines.newline()
             }
-            // Analyze on the workers while this thread reads the next batch.
+            try rejectSink?.write(rejectLines.bytes)
+            result.recordsRead += analyzed.count
+            progress(result.recordsRead)
+        }
+        var analyzed: AnalyzedBatch?
+        var (batch, rejections) = try reader.nextBatch(maxCount: Self.batchSize)
+        var set = 0
+        while !batch.isEmpty || !rejections.isEmpty {
+            let records = bufferSets[set]
             let run = analyzer.start(batch, chunkSize: Self.chunkSize) { analyzer, slice, chunk in
                 var summary = AnalysisSummary()
-                let records = buffers[chunk]
-                records.writer.reset()
+                let buffer = records[chunk]
+                buffer.writer.reset()
                 for index in slice.indices {
                     let analysis = analyzer.analyze(slice[index])
                     summary.add(analysis)
                     if writesRecords {
-                        records.writer.write(analysis)
-                        records.writer.newline()
+                        buffer.writer.write(analysis)
+                        buffer.writer.newline()
                     }
                 }
                 return summary
             }
-            let next = Result { try reader.nextBatch(maxCount: Self.batchSize) }
-            for (chunk, summary) in run.wait().enumerated() {
-                result.summary.merge(summary)
-                if let recordSink { try buffers[chunk].writer.withUnsafeBytes { try recordSink.write($0) } }
+            // Meanwhile: write out the batch before, read the next one, then help with this one.
+            do {
+                if let analyzed { try finish(analyzed) }
+            } catch {
+                _ = run.wait()
+                throw error
             }
-            try rejectSink?.write(rejectLines.bytes)
-            result.recordsRead += batch.count + rejections.count
-            progress(result.recordsRead)
-            (batch, rejections) = try next.get()
+            let next = Result { try reader.nextBatch(maxCount: Self.batchSize) }
+            let done = AnalyzedBatch(summaries: run.wait(), records: records, rejections: rejections,
+                                     count: batch.count + rejections.count)
+            analyzed = done
+            do {
+                (batch, rejections) = try next.get()
+            } catch {
+                // What was read before the error is still written out.
+                try finish(done)
+                throw error
+            }
+            set = 1 - set
         }
+        if let analyzed { try finish(analyzed) }
         try recordSink?.flush()
         return result
     }
