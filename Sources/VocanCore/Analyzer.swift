@@ -13,16 +13,16 @@ final class CommentText {
     /// The `TermEntry` of each token (empty for keys no lexicon knows).
     let entries: UnsafeBufferPointer<TermEntry>
     let keys: UnsafeBufferPointer<UInt8>
-    let sentences: [SentenceSpan]
+    /// Set once the language is known (sentences are split by its rules).
+    var sentences: [SentenceSpan] = []
 
     init(text: String, tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<TermID>,
-         entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>, sentences: [SentenceSpan]) {
+         entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>) {
         self.text = text
         self.tokens = tokens
         self.ids = ids
         self.entries = entries
         self.keys = keys
-        self.sentences = sentences
     }
 
     /// The key bytes of token `index`.
@@ -121,13 +121,10 @@ public final class Analyzer {
         _ feedback: Feedback, text: String, tokens: UnsafeBufferPointer<Token>, ids: UnsafeBufferPointer<TermID>,
         entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>
     ) -> CommentAnalysis {
-        var language = engine.options.language ?? .undetermined
-        if engine.options.language == nil {
-            let words = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys, sentences: [])
-            language = engine.identifier.identify(words, german: engine.german, english: engine.english)
-        }
+        let comment = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys)
+        let language = engine.options.language ?? engine.identifier.identify(comment, german: engine.german, english: engine.english)
         segmenter.splitSentences(language == .german ? .german : .english)
-        let comment = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys, sentences: segmenter.sentences)
+        comment.sentences = segmenter.sentences
         let result: SentimentScorer.Result
         if let pack = engine.pack(for: language) {
             result = scorer.score(comment, pack: pack, engine: engine)

@@ -35,11 +35,12 @@ extension SentimentScorer {
         var evidence = pools.evidence, emotionEvidence = pools.emotionEvidence, signalEvidence = pools.signalEvidence
         var clauseAnalyses = pools.clauses, sentences = pools.sentences
         pools = ResultPools()
+        // Sentences first: their clause slices hold the clause array.
+        sentences.removeAll(keepingCapacity: true)
         evidence.removeAll(keepingCapacity: true)
         emotionEvidence.removeAll(keepingCapacity: true)
         signalEvidence.removeAll(keepingCapacity: true)
         clauseAnalyses.removeAll(keepingCapacity: true)
-        sentences.removeAll(keepingCapacity: true)
         var emotions = EmotionProfile()
         var sentenceSums = self.sentenceSums, sentenceWeights = self.sentenceWeights, sentenceEvidence = self.sentenceEvidence
         self.sentenceSums = []

@@ -66,10 +66,14 @@ extension JSONWriter {
         bound += Self.bound(of: analysis.evidence)
         for item in analysis.emotionEvidence { bound += Shape.evidence + Shape.string(item.token.utf8.count) }
         bound += Self.bound(of: analysis.signals)
-        for field in [analysis.feedback.score, analysis.feedback.date, analysis.feedback.channel] {
-            if let field { bound += 16 + Shape.string(field.utf8.count) }
-        }
+        bound += Self.bound(ofField: analysis.feedback.score) + Self.bound(ofField: analysis.feedback.date)
+            + Self.bound(ofField: analysis.feedback.channel)
         return bound
+    }
+
+    /// An optional input field carried into the record (`score`, `date`, `channel`) with its name.
+    private static func bound(ofField field: String?) -> Int {
+        field.map { 16 + Shape.string($0.utf8.count) } ?? 0
     }
 
     private static func bound(of evidence: [Evidence]) -> Int {
