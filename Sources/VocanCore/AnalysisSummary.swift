@@ -56,11 +56,10 @@ public struct AnalysisSummary: Sendable {
         scoreTotal += analysis.sentiment.score
         emotionTotals += analysis.emotions.values
         if let dominant = analysis.emotions.dominant { dominantCounts[dominant.index] += 1 }
-        let signals = analysis.signals
-        if signals.effort >= Signals.threshold { highEffort += 1 }
-        if signals.churnRisk >= Signals.threshold { churnRisk += 1 }
-        if let recommend = signals.recommend { recommendationCounts[recommend == .promoter ? 0 : 1] += 1 }
-        if signals.followUp.needed {
+        if analysis.signals.effort >= Signals.threshold { highEffort += 1 }
+        if analysis.signals.churnRisk >= Signals.threshold { churnRisk += 1 }
+        if let recommend = analysis.signals.recommend { recommendationCounts[recommend == .promoter ? 0 : 1] += 1 }
+        if analysis.signals.followUp.needed {
             followUpCount += 1
             candidates.append(FollowUpItem(analysis, sequence: followUpCount))
             if candidates.count >= 2 * Self.followUpLimit { candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }

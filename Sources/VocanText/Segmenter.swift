@@ -96,13 +96,17 @@ public struct Segmenter {
 
     /// Tokenizes `text` into `tokens` and `keys`; `splitSentences` then finds its sentences.
     public mutating func tokenize(_ text: String) {
-        var text = text
         tokens.removeAll(keepingCapacity: true)
         sentences.removeAll(keepingCapacity: true)
-        text.withUTF8 { bytes in
+        func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             load(bytes)
             collectSegments()
             buildTokens(bytes)
+        }
+        // Native strings are contiguous already; others are made so on a copy.
+        if text.utf8.withContiguousStorageIfAvailable(run) == nil {
+            var text = text
+            text.withUTF8(run)
         }
     }
 
