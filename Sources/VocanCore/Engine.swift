@@ -240,7 +240,10 @@ struct LanguagePackBuilder {
             vocabulary.update(id) { $0.phrases[number] = headNumber }
         }
         for (id, value) in signalStarts { vocabulary.update(id) { $0.signals[number] = value } }
-        for id in compoundIDs { vocabulary.update(id) { $0.compoundParts |= 1 << UInt8(number) } }
+        for id in compoundIDs { vocabulary.update(id) { $0.flags |= 1 << UInt8(number) } }
+        for id in opinionTable.secondIDs + ruleTable.secondIDs + emotionTable.secondIDs {
+            vocabulary.update(id) { $0.flags |= 4 << UInt8(number) }
+        }
         return LanguagePack(language: language, number: number, opinions: opinionTable, rules: ruleTable, emotions: emotionTable,
                             signals: signalPatterns, phraseHeads: phraseHeads, contractedNegation: contractedNegation)
     }

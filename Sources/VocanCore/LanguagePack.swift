@@ -63,6 +63,16 @@ public final class LanguagePack: Sendable {
         return head == 0 ? PhraseHeads() : phraseHeads[Int(head) - 1]
     }
 
+    /// The phrases that may start at token `index`: none unless the next token is the second word
+    /// of some phrase (most phrase heads are common words, most of their neighbours are not).
+    @inline(__always)
+    func phrases(at index: Int, in comment: CommentText) -> PhraseHeads {
+        guard index + 1 < comment.entries.count, comment.entries[index + 1].isPhraseSecond(pack: number) else {
+            return PhraseHeads()
+        }
+        return phrases(comment.entries[index])
+    }
+
     /// Whether any opinion entry (a single word or the first word of a phrase) starts with this key.
     @inline(__always)
     func startsOpinion(_ entry: TermEntry) -> Bool { entry.opinion[number] != 0 || !phrases(entry).opinions.isEmpty }

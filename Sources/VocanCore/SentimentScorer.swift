@@ -72,13 +72,13 @@ struct SentimentScorer {
         switch token.kind {
         case .word, .hashtag, .emoji, .emoticon:
             let entry = comment.entries[index]
-            if let match = table.match(comment.ids, at: index, single: single(entry), phrases: phrases(pack.phrases(entry))) {
+            if let match = table.match(comment.ids, at: index, single: single(entry), phrases: phrases(pack.phrases(at: index, in: comment))) {
                 return (match.value, match.length, false)
             }
         case .number:
             // Only phrases start with a number ("5 Sterne", "10 out of 10", "404 error").
             let entry = comment.entries[index]
-            if let match = table.match(comment.ids, at: index, single: 0, phrases: phrases(pack.phrases(entry))) {
+            if let match = table.match(comment.ids, at: index, single: 0, phrases: phrases(pack.phrases(at: index, in: comment))) {
                 return (match.value, match.length, false)
             }
             return nil
@@ -153,7 +153,7 @@ struct SentimentScorer {
     func rule(at index: Int, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
         let entry = comment.entries[index]
         if let match = pack.rules.match(comment.ids, at: index, single: entry.rule[pack.number],
-                                        phrases: pack.phrases(entry).rules) {
+                                        phrases: pack.phrases(at: index, in: comment).rules) {
             return (match.value, match.length)
         }
         if let negation = pack.contractedNegation, comment.keyHasSuffix(index, "n't") { return (negation, 1) }
@@ -194,7 +194,8 @@ struct SentimentScorer {
     @inline(__always)
     private static func findsNothing(at index: Int, in comment: CommentText, pack: LanguagePack) -> Bool {
         let entry = comment.entries[index], token = comment.tokens[index], number = pack.number
-        guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] | entry.phrases[number] == 0,
+        guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] == 0,
+              entry.phrases[number] == 0 || pack.phrases(at: index, in: comment) == PhraseHeads(),
               !token.isElongated, !token.hasHyphen else { return false }
         if pack.language == .german { return token.keyLength < 7 }
         return pack.contractedNegation == nil || !comment.keyHasSuffix(index, "n't")

@@ -30,6 +30,9 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
         self.count = count
     }
 
+    /// The ids of the second words of all phrases.
+    var secondIDs: [TermID] { phrases.map { restIDs[Int($0.restStart)] } }
+
     /// The value numbered `number` (from 1), nil for 0.
     @inline(__always)
     func value(_ number: UInt16) -> Value? { number == 0 ? nil : values[Int(number) - 1] }

@@ -10,8 +10,9 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     /// Where the key is in the vocabulary's arena.
     var keyOffset: UInt32 = 0
     var keyLength: UInt8 = 0
-    /// Bit `p`: the key is a compound part in pack `p`.
-    var compoundParts: UInt8 = 0
+    /// Bit `p`: the key is a compound part in pack `p`; bit `2 + p`: it is the second word of a
+    /// phrase in pack `p` (so a phrase lookup before it is worth doing).
+    var flags: UInt8 = 0
     /// Index + 1 into the language identifier's word weights.
     var languageWord: UInt16 = 0
     /// Per language pack (German, English): index + 1 of the single-word value in each table.
@@ -26,7 +27,8 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     /// Keys longer than this have no entry (no lexicon term is that long).
     static let maximumKeyLength = Int(UInt8.max)
 
-    func isCompoundPart(pack: Int) -> Bool { compoundParts & (1 << UInt8(pack)) != 0 }
+    func isCompoundPart(pack: Int) -> Bool { flags & (1 << UInt8(pack)) != 0 }
+    func isPhraseSecond(pack: Int) -> Bool { flags & (4 << UInt8(pack)) != 0 }
 }
 
 /// Every key any lexicon of the engine knows, numbered, with its `TermEntry`, so that a token is
