@@ -22,12 +22,8 @@ public enum EngineImage {
         writer.write(engine.latinSpellings.spelled)
         let identifier = engine.identifier
         writer.write(identifier.wordWeights)
-        let trigrams = identifier.trigrams.sorted { $0.key < $1.key }
-        writer.write(trigrams.map(\.key))
-        writer.write(trigrams.map(\.value))
-        let letters = identifier.letters.sorted { $0.key.value < $1.key.value }
-        writer.write(letters.map(\.key.value))
-        writer.write(letters.map(\.value))
+        writer.write(identifier.trigrams.slots)
+        writer.write(identifier.letters)
         for pack in [engine.german, engine.english] {
             writer.write(pack.opinions)
             writer.write(pack.rules)
@@ -57,14 +53,8 @@ public enum EngineImage {
             let emoticons = try reader.readStrings()
             let latinSpellings = LatinSpellings(letters: try reader.read(), starts: try reader.read(), spelled: try reader.read())
             let wordWeights: [LanguageIdentifier.Weights] = try reader.read()
-            let trigramKeys: [UInt32] = try reader.read()
-            let trigramWeights: [LanguageIdentifier.Weights] = try reader.read()
-            let letterKeys: [UInt32] = try reader.read()
-            let letterWeights: [LanguageIdentifier.Weights] = try reader.read()
-            let identifier = LanguageIdentifier(
-                wordWeights: wordWeights,
-                trigrams: Dictionary(uniqueKeysWithValues: zip(trigramKeys, trigramWeights)),
-                letters: Dictionary(uniqueKeysWithValues: zip(letterKeys.compactMap(Unicode.Scalar.init), letterWeights)))
+            guard let trigrams = TrigramTable(slots: try reader.read()) else { throw ImageError.malformed }
+            let identifier = LanguageIdentifier(wordWeights: wordWeights, trigrams: trigrams, letters: try reader.read())
             var packs: [LanguagePack] = []
             for (number, language) in Language.analyzed.enumerated() {
                 packs.append(LanguagePack(

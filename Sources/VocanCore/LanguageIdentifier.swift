@@ -25,13 +25,19 @@ public struct LanguageIdentifier: Sendable {
         }
     }
 
+    /// A letter of the profile (`ä`, `ß`) with its weights.
+    struct Letter: Sendable, BitwiseCopyable {
+        var scalar: UInt32
+        var weights: Weights
+    }
+
     /// The weights of profile words; a word's `TermEntry.languageWord` is its index + 1 here.
     private(set) var wordWeights: [Weights] = []
-    /// Trigrams packed into the low 24 bits (three UTF-8 bytes), which is much cheaper than strings.
-    private(set) var trigrams: [UInt32: Weights] = [:]
-    private(set) var letters: [Unicode.Scalar: Weights] = [:]
+    private(set) var trigrams = TrigramTable()
+    /// Sorted by scalar. A handful, so a scan is cheaper than hashing.
+    private(set) var letters: [Letter] = []
 
-    init(wordWeights: [Weights], trigrams: [UInt32: Weights], letters: [Unicode.Scalar: Weights]) {
+    init(wordWeights: [Weights], trigrams: TrigramTable, letters: [Letter]) {
         self.wordWeights = wordWeights
         self.trigrams = trigrams
         self.letters = letters
@@ -40,6 +46,8 @@ public struct LanguageIdentifier: Sendable {
     /// Parses the profile file, numbering its words in the engine's vocabulary.
     public init(profile: String, file: String = "language.tsv", vocabulary: inout Vocabulary) throws {
         var words: [TermID: Weights] = [:]
+        var trigrams: [UInt32: Weights] = [:]
+        var letters: [UInt32: Weights] = [:]
         for (line, fields) in LexiconFile.records(profile) {
             guard fields.count >= 4, let language = Language(rawValue: String(fields[0])),
                   let weight = Double(fields[3]) else {
@@ -52,9 +60,9 @@ public struct LanguageIdentifier: Sendable {
             case "trigram":
                 let bytes = Array(feature.utf8)
                 guard bytes.count == 3 else { throw LexiconError(file: file, line: line, reason: "a trigram has three ASCII letters") }
-                trigrams[Self.pack(bytes[0], bytes[1], bytes[2]), default: Weights()].add(weight, for: language)
+                trigrams[UInt32(bytes[0]) << 16 | UInt32(bytes[1]) << 8 | UInt32(bytes[2]), default: Weights()].add(weight, for: language)
             case "char":
-                for scalar in feature.unicodeScalars { letters[scalar, default: Weights()].add(weight, for: language) }
+                for scalar in feature.unicodeScalars { letters[scalar.value, default: Weights()].add(weight, for: language) }
             default:
                 throw LexiconError(file: file, line: line, reason: "feature kind must be word, trigram or char")
             }
@@ -67,40 +75,65 @@ public struct LanguageIdentifier: Sendable {
             let number = UInt16(wordWeights.count)
             vocabulary.update(id) { $0.languageWord = number }
         }
+        self.trigrams = TrigramTable(trigrams)
+        self.letters = letters.sorted { $0.key < $1.key }.map { Letter(scalar: $0.key, weights: $0.value) }
     }
-
-    private static func pack(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt32 { UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c) }
 
     /// The language of a tokenized comment.
     func identify(_ comment: CommentText, german: LanguagePack, english: LanguagePack) -> Language {
         var scores = Weights()
-        let tokens = comment.tokens
+        let tokens = comment.tokens, entries = comment.entries
         for index in tokens.indices where tokens[index].kind.isWordLike {
-            let entry = comment.entries[index]
+            let entry = entries[index]
             if entry.languageWord != 0 { scores.add(wordWeights[Int(entry.languageWord) - 1]) }
+            // Most words start no opinion or phrase in either language: one test of both fields (of
+            // two lanes each) tells, where asking both packs would read each lane on its own.
+            guard unsafeBitCast(entry.opinion, to: UInt32.self) | unsafeBitCast(entry.phrases, to: UInt32.self) != 0 else { continue }
             let inGerman = german.startsOpinion(entry), inEnglish = english.startsOpinion(entry)
             if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
         }
         // Stop words and lexicons usually decide; letters and trigrams only when they do not.
         if let clear = decision(scores, margin: Self.clearLead) { return clear }
-        for index in tokens.indices where tokens[index].kind.isWordLike {
-            var window: UInt32 = 0x5F
-            var length = 1
-            for byte in comment.key(index) {
-                window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
-                length += 1
-                if length >= 3, let weights = trigrams[window] { scores.add(weights) }
-            }
-            window = (window << 8 | 0x5F) & 0xFF_FFFF
-            if let weights = trigrams[window] { scores.add(weights) }
-            let text = comment.text(index)
-            if !text.utf8.allSatisfy({ $0 < 0x80 }) {
-                for scalar in text.lowercased().unicodeScalars {
-                    if let weights = letters[scalar] { scores.add(weights) }
+        // Letters count in words with a non-ASCII byte, which the text's bytes tell without a Substring per word.
+        var text = comment.text
+        text.withUTF8 { text in
+            for index in tokens.indices where tokens[index].kind.isWordLike {
+                var window: UInt32 = 0x5F
+                var length = 1
+                for byte in comment.key(index) {
+                    window = (window << 8 | UInt32(byte)) & 0xFF_FFFF
+                    length += 1
+                    if length >= 3, let weights = trigrams[window] { scores.add(weights) }
+                }
+                window = (window << 8 | 0x5F) & 0xFF_FFFF
+                if let weights = trigrams[window] { scores.add(weights) }
+                let token = tokens[index]
+                if text[Int(token.textStart)..<Int(token.textEnd)].contains(where: { $0 >= 0x80 }) {
+                    addLetters(of: comment.text(index), to: &scores)
                 }
             }
         }
         return decision(scores, margin: Self.minimumLead) ?? .undetermined
+    }
+
+    /// Adds the weights of the letters of a word in lowercase, as `lowercased()` would spell it, without
+    /// building that string: ASCII letters are folded here, other scalars mapped one by one.
+    private func addLetters(of word: Substring, to scores: inout Weights) {
+        for scalar in word.unicodeScalars {
+            if scalar.isASCII {
+                let value = scalar.value
+                addLetter((0x41...0x5A).contains(value) ? value | 0x20 : value, to: &scores)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { addLetter(lower.value, to: &scores) }
+            }
+        }
+    }
+
+    private func addLetter(_ scalar: UInt32, to scores: inout Weights) {
+        for letter in letters where letter.scalar >= scalar {
+            if letter.scalar == scalar { scores.add(letter.weights) }
+            return
+        }
     }
 
     private func decision(_ scores: Weights, margin: Double) -> Language? {
@@ -108,5 +141,56 @@ public struct LanguageIdentifier: Sendable {
         if german >= Self.minimumScore, german >= english * margin, german > english { return .german }
         if english >= Self.minimumScore, english >= german * margin, english > german { return .english }
         return nil
+    }
+}
+
+/// The profile's trigrams in an open-addressing table, built once with the engine and stored as it
+/// sits in memory in the `EngineImage`: a probe is a multiply and mostly one slot, where a
+/// `Dictionary` would hash every window with SipHash.
+struct TrigramTable: Sendable {
+    /// A trigram (three UTF-8 bytes in the low 24 bits) with its weights, or `empty`.
+    struct Slot: Sendable, BitwiseCopyable {
+        var trigram: UInt32
+        var weights: LanguageIdentifier.Weights
+    }
+
+    /// No window of three bytes has bits above the low 24.
+    static let empty: UInt32 = .max
+
+    /// A power of two, at least twice the number of trigrams, so that a miss ends in a slot or two.
+    private(set) var slots: [Slot]
+
+    init(_ trigrams: [UInt32: LanguageIdentifier.Weights] = [:]) {
+        var count = 8
+        while count < trigrams.count * 2 { count *= 2 }
+        slots = Array(repeating: Slot(trigram: Self.empty, weights: .init()), count: count)
+        // In key order, so that every build writes the same image.
+        for (trigram, weights) in trigrams.sorted(by: { $0.key < $1.key }) {
+            var index = Self.home(trigram, count: count)
+            while slots[index].trigram != Self.empty { index = (index + 1) & (count - 1) }
+            slots[index] = Slot(trigram: trigram, weights: weights)
+        }
+    }
+
+    /// The table an `EngineImage` stored; nil unless it has the shape `init` gives.
+    init?(slots: [Slot]) {
+        guard slots.count >= 8, slots.count & (slots.count - 1) == 0,
+              slots.contains(where: { $0.trigram == Self.empty }) else { return nil }
+        self.slots = slots
+    }
+
+    /// Fibonacci hashing: the top bits of the product, which spread trigrams that share bytes.
+    private static func home(_ trigram: UInt32, count: Int) -> Int {
+        Int((trigram &* 0x9E37_79B9) >> UInt32(32 - count.trailingZeroBitCount))
+    }
+
+    subscript(trigram: UInt32) -> LanguageIdentifier.Weights? {
+        var index = Self.home(trigram, count: slots.count)
+        while true {
+            let slot = slots[index]
+            if slot.trigram == trigram { return slot.weights }
+            if slot.trigram == Self.empty { return nil }
+            index = (index + 1) & (slots.count - 1)
+        }
     }
 }

@@ -31,6 +31,7 @@ import VocanCore
             "Not bad at all, the refund came quickly. Would recommend!",
             "I have been on hold for 2 hours, this is a scam. Never again.",
             "#Verspätung seit Wochen, Kundenservicehotline total überfordert",
+            "ÄRGERLICH: GRÖSSENTABELLE FALSCH",
         ]
         for (index, text) in comments.enumerated() {
             let feedback = Feedback(id: "\(index)", text: text, line: index + 1)

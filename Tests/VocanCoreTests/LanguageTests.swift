@@ -1,5 +1,5 @@
 import Testing
-import VocanCore
+@testable import VocanCore
 
 @Suite struct LanguageTests {
     @Test(arguments: [
@@ -7,6 +7,10 @@ import VocanCore
         ("Alles gut.", .german),
         ("Hotline: ewig gewartet, dann aufgelegt", .german),
         ("Grüße aus Köln", .german),
+        ("Kundenservicehotline überfordert", .german),
+        // Capital umlauts count as the letters they lowercase to.
+        ("ÄRGERLICH: GRÖSSENTABELLE FALSCH", .german),
+        ("Shipping tracking broken", .english),
         ("The delivery was late and customer service never called back.", .english),
         ("Thanks, all good!", .english),
         ("Great app, love it", .english),
@@ -16,6 +20,17 @@ import VocanCore
     ])
     func identifiesLanguage(_ text: String, _ expected: Language) throws {
         #expect(try Fixture.analyze(text, .undetermined).language == expected)
+    }
+
+    @Test func trigramTableFindsExactlyItsTrigrams() {
+        // Trigrams that share two of their bytes, as a word's windows do.
+        var trigrams: [UInt32: LanguageIdentifier.Weights] = [:]
+        for byte in UInt32(0x61)...0x7A { trigrams[0x6E_6700 | byte] = .init(german: Double(byte), english: 1) }
+        let table = TrigramTable(trigrams)
+        for (trigram, weights) in trigrams { #expect(table[trigram]?.german == weights.german) }
+        #expect(table[0x6E_6760] == nil)
+        #expect(table[0x6D_6761] == nil)
+        #expect(TrigramTable()[0x6E_6761] == nil)
     }
 
     @Test func forcedLanguageWins() throws {
