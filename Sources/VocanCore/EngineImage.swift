@@ -53,7 +53,7 @@ public enum EngineImage {
             let emoticons = try reader.readStrings()
             let latinSpellings = LatinSpellings(letters: try reader.read(), starts: try reader.read(), spelled: try reader.read())
             let wordWeights: [LanguageIdentifier.Weights] = try reader.read()
-            guard let trigrams = TrigramTable(slots: try reader.read()) else { throw ImageError.malformed }
+            guard !wordWeights.isEmpty, let trigrams = TrigramTable(slots: try reader.read()) else { throw ImageError.malformed }
             let identifier = LanguageIdentifier(wordWeights: wordWeights, trigrams: trigrams, letters: try reader.read())
             var packs: [LanguagePack] = []
             for (number, language) in Language.analyzed.enumerated() {

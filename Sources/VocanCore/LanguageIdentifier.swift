@@ -31,8 +31,9 @@ public struct LanguageIdentifier: Sendable {
         var weights: Weights
     }
 
-    /// The weights of profile words; a word's `TermEntry.languageWord` is its index + 1 here.
-    private(set) var wordWeights: [Weights] = []
+    /// The weights of profile words, each in the row numbered by its `TermEntry.languageWord`; row 0,
+    /// that of every other word, weighs nothing.
+    private(set) var wordWeights = [Weights()]
     private(set) var trigrams = TrigramTable()
     /// Sorted by scalar. A handful, so a scan is cheaper than hashing.
     private(set) var letters: [Letter] = []
@@ -68,11 +69,11 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         for (id, weights) in words.sorted(by: { $0.key < $1.key }) {
-            guard wordWeights.count < Int(UInt16.max) else {
+            guard wordWeights.count <= Int(UInt16.max) else {
                 throw LexiconError(file: file, line: 0, reason: "more than \(UInt16.max - 1) profile words")
             }
-            wordWeights.append(weights)
             let number = UInt16(wordWeights.count)
+            wordWeights.append(weights)
             vocabulary.update(id) { $0.languageWord = number }
         }
         self.trigrams = TrigramTable(trigrams)
@@ -83,12 +84,15 @@ public struct LanguageIdentifier: Sendable {
     func identify(_ comment: CommentText, german: LanguagePack, english: LanguagePack) -> Language {
         var scores = Weights()
         let tokens = comment.tokens, entries = comment.entries
-        for index in tokens.indices where tokens[index].kind.isWordLike {
+        for index in tokens.indices {
             let entry = entries[index]
-            if entry.languageWord != 0 { scores.add(wordWeights[Int(entry.languageWord) - 1]) }
+            let isWord = tokens[index].kind.isWordLike
+            // Every token adds a row, row 0 unless it is a word: adding zeros changes no sum, where a
+            // branch on which words the profile has would often be mispredicted.
+            scores.add(wordWeights[isWord ? Int(entry.languageWord) : 0])
             // Most words start no opinion or phrase in either language: one test of both fields (of
             // two lanes each) tells, where asking both packs would read each lane on its own.
-            guard unsafeBitCast(entry.opinion, to: UInt32.self) | unsafeBitCast(entry.phrases, to: UInt32.self) != 0 else { continue }
+            guard isWord, unsafeBitCast(entry.opinion, to: UInt32.self) | unsafeBitCast(entry.phrases, to: UInt32.self) != 0 else { continue }
             let inGerman = german.startsOpinion(entry), inEnglish = english.startsOpinion(entry)
             if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
         }
