@@ -122,7 +122,7 @@ public final class Analyzer {
         entries: UnsafeBufferPointer<TermEntry>, keys: UnsafeBufferPointer<UInt8>
     ) -> CommentAnalysis {
         let comment = CommentText(text: text, tokens: tokens, ids: ids, entries: entries, keys: keys)
-        let language = engine.options.language ?? engine.identifier.identify(comment, german: engine.german, english: engine.english)
+        let language = engine.options.language ?? engine.identifier.identify(comment)
         segmenter.splitSentences(language == .german ? .german : .english)
         comment.sentences = segmenter.sentences
         let result: SentimentScorer.Result

@@ -66,9 +66,10 @@ public struct Engine: Sendable {
             vocabulary = builder.finishVocabulary()
             builders.append(builder)
         }
-        let identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
+        var identifier = try LanguageIdentifier(profile: bundled("language.tsv"), vocabulary: &vocabulary)
         var packs: [LanguagePack] = []
         for (number, builder) in builders.enumerated() { packs.append(try builder.build(number: number, vocabulary: &vocabulary)) }
+        try identifier.addLexiconWords(german: packs[0], english: packs[1], vocabulary: &vocabulary)
         self.init(german: packs[0], english: packs[1], identifier: identifier,
                   vocabulary: vocabulary, emoticons: emoticons, latinSpellings: keys.latinSpellings(), options: options)
     }

@@ -44,6 +44,34 @@ public struct LanguageIdentifier: Sendable {
         self.letters = letters
     }
 
+    /// Adds `lexiconWordScore` to the row of every word that starts an opinion (a word or phrase) in
+    /// one language's lexicon and not in the other's: the row of a profile word, or one of two shared
+    /// rows, so that identifying reads one row per word. Call once the packs are built.
+    mutating func addLexiconWords(german: LanguagePack, english: LanguagePack, vocabulary: inout Vocabulary) throws {
+        var bonusRows: [Language: UInt16] = [:]
+        for id in 0..<TermID(vocabulary.count) {
+            let entry = vocabulary.entry(id)
+            let inGerman = german.startsOpinion(entry), inEnglish = english.startsOpinion(entry)
+            guard inGerman != inEnglish else { continue }
+            let language: Language = inGerman ? .german : .english
+            if entry.languageWord != 0 {
+                wordWeights[Int(entry.languageWord)].add(Self.lexiconWordScore, for: language)
+                continue
+            }
+            if bonusRows[language] == nil {
+                guard wordWeights.count <= Int(UInt16.max) else {
+                    throw LexiconError(file: "language.tsv", line: 0, reason: "more than \(UInt16.max - 1) profile words")
+                }
+                var row = Weights()
+                row.add(Self.lexiconWordScore, for: language)
+                bonusRows[language] = UInt16(wordWeights.count)
+                wordWeights.append(row)
+            }
+            let row = bonusRows[language]!
+            vocabulary.update(id) { $0.languageWord = row }
+        }
+    }
+
     /// Parses the profile file, numbering its words in the engine's vocabulary.
     public init(profile: String, file: String = "language.tsv", vocabulary: inout Vocabulary) throws {
         var words: [TermID: Weights] = [:]
@@ -81,20 +109,13 @@ public struct LanguageIdentifier: Sendable {
     }
 
     /// The language of a tokenized comment.
-    func identify(_ comment: CommentText, german: LanguagePack, english: LanguagePack) -> Language {
+    func identify(_ comment: CommentText) -> Language {
         var scores = Weights()
         let tokens = comment.tokens, entries = comment.entries
         for index in tokens.indices {
-            let entry = entries[index]
-            let isWord = tokens[index].kind.isWordLike
             // Every token adds a row, row 0 unless it is a word: adding zeros changes no sum, where a
             // branch on which words the profile has would often be mispredicted.
-            scores.add(wordWeights[isWord ? Int(entry.languageWord) : 0])
-            // Most words start no opinion or phrase in either language: one test of both fields (of
-            // two lanes each) tells, where asking both packs would read each lane on its own.
-            guard isWord, unsafeBitCast(entry.opinion, to: UInt32.self) | unsafeBitCast(entry.phrases, to: UInt32.self) != 0 else { continue }
-            let inGerman = german.startsOpinion(entry), inEnglish = english.startsOpinion(entry)
-            if inGerman != inEnglish { scores.add(Self.lexiconWordScore, for: inGerman ? .german : .english) }
+            scores.add(wordWeights[tokens[index].kind.isWordLike ? Int(entries[index].languageWord) : 0])
         }
         // Stop words and lexicons usually decide; letters and trigrams only when they do not.
         if let clear = decision(scores, margin: Self.clearLead) { return clear }
