@@ -89,41 +89,30 @@ extension JSONWriter {
     }
 }
 
+/// The names the records write, quoted once.
+private enum Names {
+    static let language = QuotedNames<Language>()
+    static let label = QuotedNames<SentimentLabel>()
+    static let emotion = QuotedNames<Emotion>()
+    static let signal = QuotedNames<SignalKind>()
+    static let reason = QuotedNames<FollowUpReason>()
+    static let recommendation = QuotedNames<Recommendation>()
+    /// `EvidenceRules.named` held in this module: each use of the other module's array retains it.
+    static let rules = EvidenceRules.named
+}
+
 extension JSONCursor {
     mutating func record(_ analysis: CommentAnalysis) {
         literal(#"{"id":"#); string(analysis.feedback.id)
         literal(#","line":"#); int(analysis.feedback.line)
-        literal(#","lang":"#); string(analysis.language.rawValue)
+        literal(#","lang":"#); string(analysis.language, in: Names.language)
         literal(#","sentiment":"#); sentiment(analysis.sentiment)
         literal(#","sentences":["#)
-        for (index, sentence) in analysis.sentences.enumerated() {
-            if index > 0 { byte(0x2C) }
-            literal(#"{"text":"#); string(sentence.text)
-            span(start: sentence.start, end: sentence.end)
-            sentimentFields(sentence.sentiment)
-            literal(#","clauses":["#)
-            var first = true
-            for clause in sentence.clauses {
-                if !first { byte(0x2C) }
-                first = false
-                literal(#"{"text":"#); string(clause.text)
-                span(start: clause.start, end: clause.end)
-                sentimentFields(clause.sentiment)
-                literal(#","weight":"#); number(clause.weight, decimals: 2)
-                literal(#","emotions":"#); emotions(clause.emotions)
-                byte(0x7D)
-            }
-            literal("]}")
-        }
+        list(analysis.sentences) { $0.sentence($1) }
         literal(#"],"evidence":"#); evidence(analysis.evidence)
         literal(#","emotions":"#); emotions(analysis.emotions)
         literal(#","emotion_evidence":["#)
-        for (index, item) in analysis.emotionEvidence.enumerated() {
-            literal(index > 0 ? #",{"token":"# : #"{"token":"#); string(item.token)
-            literal(#","emotion":"#); string(item.emotion.rawValue)
-            literal(#","intensity":"#); number(item.intensity, decimals: 2)
-            span(start: item.start, end: item.end, rules: item.rules)
-        }
+        list(analysis.emotionEvidence) { $0.emotionEvidence($1) }
         literal(#"],"signals":"#); signals(analysis.signals)
         if let score = analysis.feedback.score { literal(#","score":"#); scalar(score) }
         if let date = analysis.feedback.date { literal(#","date":"#); string(date) }
@@ -131,15 +120,43 @@ extension JSONCursor {
         byte(0x7D)
     }
 
+    @inline(never)
+    private mutating func sentence(_ sentence: borrowing SentenceAnalysis) {
+        literal(#"{"text":"#); string(sentence.text)
+        span(start: sentence.start, end: sentence.end)
+        sentimentFields(sentence.sentiment)
+        literal(#","clauses":["#)
+        list(sentence.clauses) { $0.clause($1) }
+        literal("]}")
+    }
+
+    @inline(never)
+    private mutating func clause(_ clause: borrowing ClauseAnalysis) {
+        literal(#"{"text":"#); string(clause.text)
+        span(start: clause.start, end: clause.end)
+        sentimentFields(clause.sentiment)
+        literal(#","weight":"#); number(clause.weight, decimals: 2)
+        literal(#","emotions":"#); emotions(clause.emotions)
+        byte(0x7D)
+    }
+
+    @inline(never)
+    private mutating func emotionEvidence(_ item: borrowing EmotionEvidence) {
+        literal(#"{"token":"#); string(item.token)
+        literal(#","emotion":"#); string(item.emotion, in: Names.emotion)
+        literal(#","intensity":"#); number(item.intensity, decimals: 2)
+        span(start: item.start, end: item.end, rules: item.rules)
+    }
+
     mutating func sentiment(_ sentiment: SentimentScore) {
         literal(#"{"score":"#); number(sentiment.score, decimals: 3)
-        literal(#","label":"#); string(sentiment.label.rawValue)
+        literal(#","label":"#); string(sentiment.label, in: Names.label)
         byte(0x7D)
     }
 
     private mutating func sentimentFields(_ sentiment: SentimentScore) {
         literal(#","score":"#); number(sentiment.score, decimals: 3)
-        literal(#","label":"#); string(sentiment.label.rawValue)
+        literal(#","label":"#); string(sentiment.label, in: Names.label)
     }
 
     mutating func emotions(_ emotions: EmotionProfile) {
@@ -160,33 +177,56 @@ extension JSONCursor {
 
     mutating func evidence(_ evidence: [Evidence]) {
         byte(0x5B)
-        for (index, item) in evidence.enumerated() {
-            literal(index > 0 ? #",{"token":"# : #"{"token":"#); string(item.token)
-            literal(#","weight":"#); number(item.weight, decimals: 2)
-            literal(#","lexicon":"#); number(item.lexiconWeight, decimals: 2)
-            span(start: item.start, end: item.end, rules: item.rules)
-        }
+        list(evidence) { $0.evidence($1) }
         byte(0x5D)
+    }
+
+    @inline(never)
+    private mutating func evidence(_ item: borrowing Evidence) {
+        literal(#"{"token":"#); string(item.token)
+        literal(#","weight":"#); number(item.weight, decimals: 2)
+        literal(#","lexicon":"#); number(item.lexiconWeight, decimals: 2)
+        span(start: item.start, end: item.end, rules: item.rules)
     }
 
     mutating func signals(_ signals: Signals) {
         literal(#"{"effort":"#); number(signals.effort, decimals: 2)
         literal(#","churn_risk":"#); number(signals.churnRisk, decimals: 2)
         literal(#","recommend":"#)
-        if let recommend = signals.recommend { string(recommend.rawValue) } else { literal("null") }
+        if let recommend = signals.recommend { string(recommend, in: Names.recommendation) } else { literal("null") }
         literal(signals.followUp.needed ? #","follow_up":{"needed":true,"reasons":["# : #","follow_up":{"needed":false,"reasons":["#)
-        for (index, reason) in signals.followUp.reasons.enumerated() {
-            if index > 0 { byte(0x2C) }
-            string(reason.rawValue)
-        }
+        list(signals.followUp.reasons) { $0.string($1, in: Names.reason) }
         literal(#"]},"evidence":["#)
-        for (index, item) in signals.evidence.enumerated() {
-            literal(index > 0 ? #",{"signal":"# : #"{"signal":"#); string(item.signal.rawValue)
-            literal(#","token":"#); string(item.token)
-            literal(#","weight":"#); number(item.weight, decimals: 2)
-            span(start: item.start, end: item.end, rules: item.rules)
-        }
+        list(signals.evidence) { $0.signalEvidence($1) }
         literal("]}")
+    }
+
+    @inline(never)
+    private mutating func signalEvidence(_ item: borrowing SignalEvidence) {
+        literal(#"{"signal":"#); string(item.signal, in: Names.signal)
+        literal(#","token":"#); string(item.token)
+        literal(#","weight":"#); number(item.weight, decimals: 2)
+        span(start: item.start, end: item.end, rules: item.rules)
+    }
+
+    /// Each element with `body`, commas between. The elements are read where they are stored:
+    /// `for … in` would copy each one, retaining its strings and arrays.
+    @inline(__always)
+    private mutating func list<Element>(_ elements: [Element], _ body: (inout JSONCursor, borrowing Element) -> Void) {
+        elements.withUnsafeBufferPointer { list($0, body) }
+    }
+
+    @inline(__always)
+    private mutating func list<Element>(_ elements: ArraySlice<Element>, _ body: (inout JSONCursor, borrowing Element) -> Void) {
+        elements.withUnsafeBufferPointer { list($0, body) }
+    }
+
+    @inline(__always)
+    private mutating func list<Element>(_ elements: UnsafeBufferPointer<Element>, _ body: (inout JSONCursor, borrowing Element) -> Void) {
+        for index in elements.indices {
+            if index > 0 { byte(0x2C) }
+            body(&self, elements[index])
+        }
     }
 
     private mutating func span(start: Int, end: Int) {
@@ -201,7 +241,7 @@ extension JSONCursor {
         guard !rules.isEmpty else { return literal(#","rules":[]}"#) }
         literal(#","rules":["#)
         var first = true
-        for (rule, name) in EvidenceRules.named where rules.contains(rule) {
+        for (rule, name) in Names.rules where rules.contains(rule) {
             if !first { byte(0x2C) }
             string(name)
             first = false

@@ -223,6 +223,10 @@ public struct JSONWriter: ~Copyable {
 /// checks and no separator bookkeeping, for the fixed shapes of the JSONL records.
 struct JSONCursor {
     var position: UnsafeMutablePointer<UInt8>
+    /// `fractions`, read once per cursor: each access to a global is a call (its lazy initialization).
+    private let fractionBytes = JSONCursor.fractions
+
+    init(position: UnsafeMutablePointer<UInt8>) { self.position = position }
 
     /// Bytes that are already JSON (`,"start":`).
     @inline(__always)
@@ -323,14 +327,14 @@ struct JSONCursor {
     }
 
     /// A number rounded to `decimals` (0–3) places, half away from zero, without trailing zeros:
-    /// at most 25 bytes (`null` when not finite or beyond 10^18).
+    /// at most 25 bytes, the scratch bytes of `fraction` included (`null` when not finite or beyond 10^18).
     mutating func number(_ value: Double, decimals: Int) {
         if value == 0 { return byte(0x30) }
         let scale = decimals >= 3 ? 1000.0 : decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
         let scaledValue = abs(value) * scale
         guard value.isFinite, scaledValue < 1e18 else { return literal("null") }
         // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
-        let truncated = UInt(scaledValue)
+        let truncated = UInt(Int(scaledValue))
         let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
         if scaled != 0 && value < 0 { byte(0x2D) }
         // Constant divisors per precision, so no division instruction is needed.
@@ -339,29 +343,39 @@ struct JSONCursor {
             digits(scaled)
         case 1:
             digits(scaled / 10)
-            fraction(tenths: scaled % 10, hundredths: 0, thousandths: 0)
+            fraction(thousandths: scaled % 10 * 100)
         case 2:
             digits(scaled / 100)
-            let fraction = scaled % 100
-            self.fraction(tenths: fraction / 10, hundredths: fraction % 10, thousandths: 0)
+            fraction(thousandths: scaled % 100 * 10)
         default:
             digits(scaled / 1000)
-            let fraction = scaled % 1000
-            self.fraction(tenths: fraction / 100, hundredths: fraction / 10 % 10, thousandths: fraction % 10)
+            fraction(thousandths: scaled % 1000)
         }
     }
 
-    /// `.5`, `.05`, `.625`: nothing for a zero fraction, no trailing zeros.
+    /// `.5`, `.05`, `.625`, nothing for 0: one 4-byte store from `fractions`. The bytes after a
+    /// shorter fraction are scratch, which the number's 25 bytes leave room for.
     @inline(__always)
-    private mutating func fraction(tenths: UInt, hundredths: UInt, thousandths: UInt) {
-        guard tenths | hundredths | thousandths != 0 else { return }
-        byte(0x2E)
-        byte(UInt8(tenths) + 0x30)
-        guard hundredths | thousandths != 0 else { return }
-        byte(UInt8(hundredths) + 0x30)
-        guard thousandths != 0 else { return }
-        byte(UInt8(thousandths) + 0x30)
+    private mutating func fraction(thousandths: UInt) {
+        let bytes = fractionBytes[Int(thousandths)]
+        UnsafeMutableRawPointer(position).storeBytes(of: bytes.littleEndian, as: UInt32.self)
+        // The written bytes are never zero, the unused high ones always are.
+        position += (UInt32.bitWidth - bytes.leadingZeroBitCount + 7) / 8
     }
+
+    /// The fractions of 0–999 thousandths as written, first byte lowest: one load instead of three
+    /// divisions and up to four stores per number. Made once and kept for the life of the process;
+    /// never written after, so safe to share.
+    nonisolated(unsafe) static let fractions: UnsafePointer<UInt32> = {
+        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 1000)
+        for thousandths in 0..<1000 {
+            var digits = [thousandths / 100, thousandths / 10 % 10, thousandths % 10]
+            while digits.last == 0 { digits.removeLast() }
+            let bytes = digits.isEmpty ? [] : [0x2E] + digits.map { 0x30 + $0 }
+            (table + thousandths).initialize(to: bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) })
+        }
+        return UnsafePointer(table)
+    }()
 
     /// Decimal digits; the small numbers vocan writes most (offsets, counts) without a loop.
     private mutating func digits(_ value: UInt) {
@@ -389,5 +403,49 @@ struct JSONCursor {
             }
             position += count
         }
+    }
+}
+
+/// The cases of a string enum as the JSON strings `JSONCursor.string` makes of their raw values,
+/// quotes included. Made once, so a record copies each label, emotion or rule name instead of
+/// escaping its `rawValue` again.
+struct QuotedNames<Name: CaseIterable & RawRepresentable<String>> {
+    fileprivate let bytes: [UInt8]
+    /// Where each case's name ends in `bytes` (it starts where the one before ends), in case order.
+    fileprivate let ends: [Int]
+
+    init() {
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for (position, name) in Name.allCases.enumerated() {
+            precondition(Self.position(of: name) == position, "\(Name.self) is not an enum without payloads")
+            let value = name.rawValue
+            let room = value.utf8.count * 6 + 2
+            bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+                var cursor = JSONCursor(position: buffer.baseAddress!)
+                cursor.string(value)
+                count = buffer.baseAddress!.distance(to: cursor.position)
+            })
+            ends.append(bytes.count)
+        }
+        self.bytes = bytes
+        self.ends = ends
+    }
+
+    /// The case's place in `allCases`: an enum without payloads is stored as its declaration index,
+    /// in one byte (checked for every case in `init`), and `allCases` lists the cases in that order.
+    @inline(__always)
+    fileprivate static func position(of name: Name) -> Int {
+        precondition(MemoryLayout<Name>.size == 1, "\(Name.self) is not an enum of 2 to 256 cases")
+        return withUnsafeBytes(of: name) { Int($0[0]) }
+    }
+}
+
+extension JSONCursor {
+    /// The name of `value` from `names`, quoted: at most 6 bytes per byte of its raw value, plus 2.
+    @inline(__always)
+    mutating func string<Name>(_ value: Name, in names: QuotedNames<Name>) {
+        let position = QuotedNames<Name>.position(of: value)
+        let start = position == 0 ? 0 : names.ends[position - 1]
+        names.bytes.withUnsafeBufferPointer { copy(UnsafeBufferPointer(rebasing: $0[start..<names.ends[position]])) }
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+import VocanCore
+@testable import VocanIO
+
+@Suite struct JSONWriterTests {
+    private static func number(_ value: Double, decimals: Int) -> String {
+        var writer = JSONWriter()
+        writer.number(value, decimals: decimals)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    @Test(arguments: [
+        (0.0, 3, "0"), (-0.0004, 3, "0"), (0.625, 3, "0.625"), (-0.62, 3, "-0.62"), (3, 3, "3"), (0.05, 3, "0.05"),
+        (0.0005, 3, "0.001"), (-0.0005, 3, "-0.001"), (1.5, 2, "1.5"), (0.995, 2, "1"), (12.34, 1, "12.3"),
+        (0.05, 1, "0.1"), (2.5, 0, "3"), (1234567.891, 3, "1234567.891"), (.infinity, 2, "null"), (1e18, 0, "null"),
+    ])
+    func roundsHalfAwayFromZeroWithoutTrailingZeros(_ value: Double, _ decimals: Int, _ expected: String) {
+        #expect(Self.number(value, decimals: decimals) == expected)
+    }
+
+    /// Every fraction of the table against the printf rounding (no ties at these values).
+    @Test func fractionsMatchPrintf() {
+        for decimals in 1...3 {
+            let scale = [1.0, 10, 100, 1000][decimals]
+            for step in -2_000...2_000 {
+                let value = Double(step) / scale
+                var expected = String(format: "%.\(decimals)f", value)
+                while expected.contains("."), expected.last == "0" || expected.last == "." { expected.removeLast() }
+                if expected == "-0" { expected = "0" }
+                #expect(Self.number(value, decimals: decimals) == expected, "\(value) at \(decimals) decimals")
+            }
+        }
+    }
+
+    private static func quoted<Name>(_ value: Name, in names: QuotedNames<Name>) -> String {
+        let bytes = [UInt8](unsafeUninitializedCapacity: 64) { buffer, count in
+            var cursor = JSONCursor(position: buffer.baseAddress!)
+            cursor.string(value, in: names)
+            count = buffer.baseAddress!.distance(to: cursor.position)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func expectRawValues<Name: CaseIterable & RawRepresentable<String>>(of _: Name.Type) {
+        let names = QuotedNames<Name>()
+        for value in Name.allCases { #expect(quoted(value, in: names) == "\"\(value.rawValue)\"") }
+    }
+
+    @Test func quotedNamesAreTheRawValues() {
+        Self.expectRawValues(of: Language.self)
+        Self.expectRawValues(of: SentimentLabel.self)
+        Self.expectRawValues(of: Emotion.self)
+        Self.expectRawValues(of: SignalKind.self)
+        Self.expectRawValues(of: FollowUpReason.self)
+        Self.expectRawValues(of: Recommendation.self)
+    }
+
+    /// Names that need escaping come out as `string` writes them.
+    @Test func quotedNamesAreEscaped() {
+        enum Odd: String, CaseIterable { case plain, quote = "say \"hi\"", backslash = #"a\b"# }
+        let names = QuotedNames<Odd>()
+        #expect(Self.quoted(Odd.plain, in: names) == #""plain""#)
+        #expect(Self.quoted(Odd.quote, in: names) == #""say \"hi\"""#)
+        #expect(Self.quoted(Odd.backslash, in: names) == #""a\\b""#)
+    }
+}
