@@ -328,29 +328,37 @@ struct JSONCursor {
 
     /// A number rounded to `decimals` (0–3) places, half away from zero, without trailing zeros:
     /// at most 25 bytes, the scratch bytes of `fraction` included (`null` when not finite or beyond 10^18).
+    @inline(__always)
     mutating func number(_ value: Double, decimals: Int) {
+        // Inlined: a zero (most emotion values) costs no call, and a constant precision picks its
+        // function at compile time.
         if value == 0 { return byte(0x30) }
-        let scale = decimals >= 3 ? 1000.0 : decimals == 2 ? 100.0 : decimals == 1 ? 10.0 : 1.0
-        let scaledValue = abs(value) * scale
+        switch decimals {
+        case ...0: units(value)
+        case 1: tenths(value)
+        case 2: hundredths(value)
+        default: thousandths(value)
+        }
+    }
+
+    // One function per precision, so the scale and divisors of `fixed` are constants (no division
+    // instruction); out of line, so each number written costs a call rather than a copy of `fixed`.
+    @inline(never) private mutating func units(_ value: Double) { fixed(value, unit: 1) }
+    @inline(never) private mutating func tenths(_ value: Double) { fixed(value, unit: 10) }
+    @inline(never) private mutating func hundredths(_ value: Double) { fixed(value, unit: 100) }
+    @inline(never) private mutating func thousandths(_ value: Double) { fixed(value, unit: 1000) }
+
+    /// `value` in multiples of 1/`unit` (1, 10, 100 or 1000).
+    @inline(__always)
+    private mutating func fixed(_ value: Double, unit: UInt) {
+        let scaledValue = abs(value) * Double(unit)
         guard value.isFinite, scaledValue < 1e18 else { return literal("null") }
         // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
         let truncated = UInt(Int(scaledValue))
         let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
         if scaled != 0 && value < 0 { byte(0x2D) }
-        // Constant divisors per precision, so no division instruction is needed.
-        switch decimals {
-        case ...0:
-            digits(scaled)
-        case 1:
-            digits(scaled / 10)
-            fraction(thousandths: scaled % 10 * 100)
-        case 2:
-            digits(scaled / 100)
-            fraction(thousandths: scaled % 100 * 10)
-        default:
-            digits(scaled / 1000)
-            fraction(thousandths: scaled % 1000)
-        }
+        digits(scaled / unit)
+        if unit > 1 { fraction(thousandths: scaled % unit * (1000 / unit)) }
     }
 
     /// `.5`, `.05`, `.625`, nothing for 0: one 4-byte store from `fractions`. The bytes after a
@@ -377,11 +385,15 @@ struct JSONCursor {
         return UnsafePointer(table)
     }()
 
-    /// Decimal digits; the small numbers vocan writes most (offsets, counts) without a loop.
+    /// Decimal digits; a single digit (most integer parts of numbers) without a call.
+    @inline(__always)
     private mutating func digits(_ value: UInt) {
-        if value < 10 {
-            byte(UInt8(value) + 0x30)
-        } else if value < 100 {
+        if value < 10 { byte(UInt8(value) + 0x30) } else { digits(atLeastTen: value) }
+    }
+
+    /// The small numbers vocan writes most (offsets, counts) without a loop.
+    private mutating func digits(atLeastTen value: UInt) {
+        if value < 100 {
             byte(UInt8(value / 10) + 0x30)
             byte(UInt8(value % 10) + 0x30)
         } else if value < 1000 {
