@@ -243,7 +243,9 @@ struct JSONCursor {
         position += 1
     }
 
-    /// A quoted, escaped string; at most 6 bytes per byte of `value`, plus 2.
+    /// A quoted, escaped string; at most 6 bytes per byte of `value`, plus 2. Inlined into the
+    /// `String` and `Substring` forms: their buffers come from a closure, and most strings are short.
+    @inline(__always)
     mutating func string(_ value: UnsafeBufferPointer<UInt8>) {
         byte(0x22)
         var runStart = 0
@@ -251,6 +253,12 @@ struct JSONCursor {
         if let raw = UnsafeRawPointer(value.baseAddress) {
             while index + 8 <= value.count, !JSONWriter.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                 index += 8
+            }
+            // The last bytes of a longer string as one word, which overlaps the one before: no byte
+            // loop for the end of a string that needs no escaping.
+            if index + 8 > value.count, value.count >= 8,
+               !JSONWriter.needsEscape(raw.loadUnaligned(fromByteOffset: value.count - 8, as: UInt64.self)) {
+                index = value.count
             }
         }
         while index < value.count {
@@ -320,7 +328,8 @@ struct JSONCursor {
         }
     }
 
-    /// An integer: at most 20 bytes.
+    /// An integer: at most 20 bytes. Inlined, as `digits` is: offsets are most of the integers.
+    @inline(__always)
     mutating func int(_ value: Int) {
         if value < 0 { byte(0x2D) }
         digits(value.magnitude)
