@@ -33,6 +33,24 @@ import VocanCore
         }
     }
 
+    /// Every length around the word size, with a byte that needs escaping (or a multi-byte letter)
+    /// at every position: the JSON parses back to the same string.
+    @Test func stringsRoundTrip() throws {
+        for length in 0...20 {
+            for special in ["\"", "\\", "\n", "\u{01}", "é"] {
+                for position in 0...length {
+                    var characters = Array(repeating: "a", count: length)
+                    if position < length { characters[position] = special }
+                    let text = characters.joined()
+                    var writer = JSONWriter()
+                    writer.string(text)
+                    let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes), options: .fragmentsAllowed)
+                    #expect(parsed as? String == text, "\(text.debugDescription)")
+                }
+            }
+        }
+    }
+
     private static func quoted<Name>(_ value: Name, in names: QuotedNames<Name>) -> String {
         let bytes = [UInt8](unsafeUninitializedCapacity: 64) { buffer, count in
             var cursor = JSONCursor(position: buffer.baseAddress!)
