@@ -56,14 +56,10 @@ public struct JSONWriter: ~Copyable {
     /// Writes `"name":` for a literal name (no escaping needed, no String built).
     @inline(__always)
     public mutating func field(_ name: StaticString) {
-        separate()
-        reserve(name.utf8CodeUnitCount + 3)
-        base[count] = 0x22
-        count += 1
-        name.withUTF8Buffer { appendUnchecked($0) }
-        base[count] = 0x22
-        base[count + 1] = 0x3A
-        count += 2
+        writeValue(maximumLength: name.utf8CodeUnitCount + 3) {
+            $0.string(name)
+            $0.byte(0x3A)
+        }
         valueFollows()
     }
 
@@ -78,13 +74,7 @@ public struct JSONWriter: ~Copyable {
     /// A literal string that needs no escaping (names of labels, rules, emotions).
     @inline(__always)
     public mutating func string(_ value: StaticString) {
-        separate()
-        reserve(value.utf8CodeUnitCount + 2)
-        base[count] = 0x22
-        count += 1
-        value.withUTF8Buffer { appendUnchecked($0) }
-        base[count] = 0x22
-        count += 1
+        writeValue(maximumLength: value.utf8CodeUnitCount + 2) { $0.string(value) }
     }
 
     /// Bytes that are already JSON (a constant fragment such as an all-zero object).
@@ -171,21 +161,12 @@ public struct JSONWriter: ~Copyable {
     @inline(__always)
     private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         reserve(bytes.count)
-        appendUnchecked(bytes)
-    }
-
-    private mutating func append(bytesOf text: StaticString) { text.withUTF8Buffer { append($0) } }
-
-    /// Appends bytes that `reserve` made room for.
-    @inline(__always)
-    private mutating func appendUnchecked(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         (base + count).update(from: source, count: bytes.count)
         count += bytes.count
     }
 
-
-
+    private mutating func append(bytesOf text: StaticString) { text.withUTF8Buffer { append($0) } }
 
     /// Whether any of eight bytes is a control character, `"` or `\` (bytes of 0x80 and above are not).
     @inline(__always)
@@ -196,7 +177,6 @@ public struct JSONWriter: ~Copyable {
         let control = (word &- ones &* 0x20) & ~word & highs != 0
         return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
     }
-
 
     static func isJSONNumber(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
