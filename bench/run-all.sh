@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Run the whole vocan benchmark: build vocan (release) unless VOCAN_BIN is set, set up the
+# Run the whole vocan benchmark: build vocan (release, static Swift runtime) unless VOCAN_BIN is set, set up the
 # peer venv (skip with --no-peers), then sentiment (dev and German train sets), emotions,
 # signals and throughput. Exits non-zero if a step fails; a missed target is not a failure.
 set -uo pipefail
@@ -16,8 +16,9 @@ for arg in "$@"; do
 done
 
 if [ -z "${VOCAN_BIN:-}" ]; then
-    echo "== swift build -c release --product vocan"
-    swift build -c release --product vocan || { echo "run-all: build failed" >&2; exit 1; }
+    # The binary as distributed: release mode with the Swift runtime linked in (starts faster).
+    echo "== swift build -c release --static-swift-stdlib --product vocan"
+    swift build -c release --static-swift-stdlib --product vocan || { echo "run-all: build failed" >&2; exit 1; }
     export VOCAN_BIN="$ROOT/.build/release/vocan"
 fi
 echo "vocan: $VOCAN_BIN"
