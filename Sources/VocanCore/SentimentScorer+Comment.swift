@@ -333,9 +333,8 @@ extension SentimentScorer {
         evidence: inout [SignalEvidence]
     ) {
         var lastOfKind = SIMD16<Int32>(repeating: -1)
-        for index in clause where pack.signals.mayStart(at: index, in: comment, pack: pack.number) {
-            pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound,
-                                 into: &signalMatches, candidates: &signalCandidates)
+        for index in clause where pack.signals.mayStart(at: index, in: comment, pack: pack.number, limit: clause.upperBound) {
+            pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound, into: &signalMatches)
             for found in signalMatches {
                 let length = found.length
                 let modifiers = context.modifiers(at: index, length: length, clause: clause)

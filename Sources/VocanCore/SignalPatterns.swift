@@ -64,6 +64,43 @@ public final class SignalPatterns: Sendable {
         var general: IndexRange
         /// Range in `seconds`, sorted by key.
         var seconds: IndexRange
+        /// The classes among the second elements (a bit per class number), so that a next token's
+        /// other classes cost no search.
+        var secondClasses: UInt64
+    }
+
+    /// A one-bit-per-slot hash set of (head list, second word) pairs, so that the next token of
+    /// most head words (`i`, `no`, `still`...) is told apart without a search in `seconds`: a
+    /// clear bit means no group; a set bit is confirmed by the search.
+    struct SecondWordFilter: Sendable {
+        private var bits: [UInt64]
+        private let shift: UInt64
+
+        /// A filter with room for `count` pairs at about 1/32 false positives.
+        init(count: Int) {
+            var logarithm = 6
+            while 1 << logarithm < count * 32 { logarithm += 1 }
+            bits = Array(repeating: 0, count: 1 << (logarithm - 6))
+            shift = UInt64(64 - logarithm)
+        }
+
+        /// The slot of a pair: Fibonacci hashing of the list's first group and the word.
+        @inline(__always)
+        private func slot(_ list: HeadList, _ word: TermID) -> Int {
+            let key = UInt64(UInt32(bitPattern: list.seconds.start)) << 32 | UInt64(UInt32(bitPattern: word))
+            return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+        }
+
+        mutating func insert(_ list: HeadList, _ word: TermID) {
+            let slot = slot(list, word)
+            bits[slot &>> 6] |= 1 &<< UInt64(slot & 63)
+        }
+
+        @inline(__always)
+        func mayContain(_ list: HeadList, _ word: TermID) -> Bool {
+            let slot = slot(list, word)
+            return bits[slot &>> 6] & 1 &<< UInt64(slot & 63) != 0
+        }
     }
 
     /// The patterns of a head list with one second element: a word id, or `-(class + 1)` for a class.
@@ -91,6 +128,10 @@ public final class SignalPatterns: Sendable {
     let startingWithAny: IndexRange
     /// The classes that start at least one pattern (a bit per class number).
     let startingClasses: UInt64
+    /// `classSets` restricted to `startingClasses`, so that a word whose classes only continue
+    /// patterns (`minutes`, `account`) is passed over like a word in none.
+    let startingClassSets: [UInt64]
+    let secondWords: SecondWordFilter
     public let count: Int
 
     init(patterns: [Pattern], elements: [Element], references: [Int32], seconds: [Second], wordLists: [HeadList],
@@ -108,6 +149,12 @@ public final class SignalPatterns: Sendable {
             startingClasses |= 1 << UInt64(number)
         }
         self.startingClasses = startingClasses
+        startingClassSets = classSets.map { $0 & startingClasses }
+        var secondWords = SecondWordFilter(count: seconds.count)
+        for list in wordLists + byFirstClass {
+            for group in seconds[list.seconds.range] where group.key >= 0 { secondWords.insert(list, group.key) }
+        }
+        self.secondWords = secondWords
         self.count = count
     }
 
@@ -117,71 +164,118 @@ public final class SignalPatterns: Sendable {
         var length: Int
     }
 
-    /// Whether any pattern may start at `index` (most tokens start none).
+    /// Whether any pattern may start at `index`, in a clause that ends at `limit` (most tokens
+    /// start none; most tokens that start some are head words the next token does not continue).
     @inline(__always)
-    func mayStart(at index: Int, in comment: CommentText, pack: Int) -> Bool {
-        comment.entries[index].signals[pack] != 0 || comment.tokens[index].kind == .number || !startingWithAny.isEmpty
+    func mayStart(at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Bool {
+        let start = comment.entries[index].signals[pack]
+        let head = Int(start >> 16)
+        if head != 0 {
+            let list = wordLists[head - 1]
+            let next = continuations(of: list, at: index + 1, in: comment, pack: pack, limit: limit)
+            if !list.general.isEmpty || next.word || next.classes != 0 { return true }
+        }
+        return startingClassBits(start) != 0 || comment.tokens[index].kind == .number || !startingWithAny.isEmpty
     }
 
-    /// Appends the patterns matching at `index` to `found` (cleared first); `pack` is the number of
-    /// the language pack these patterns belong to; `candidates` is scratch space.
-    func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match],
-                 candidates: inout [Int32]) {
+    /// The groups of `list` (see `HeadList`) the token at `next` may continue: whether its word may
+    /// have one (confirmed by `find`), and which of its classes have one.
+    @inline(__always)
+    private func continuations(of list: HeadList, at next: Int, in comment: CommentText, pack: Int, limit: Int)
+        -> (word: Bool, classes: UInt64) {
+        guard next < limit, !list.seconds.isEmpty else { return (false, 0) }
+        let classes = Int(comment.entries[next].signals[pack] & 0xFFFF)
+        return (secondWords.mayContain(list, comment.ids[next]), classes == 0 ? 0 : classSets[classes - 1] & list.secondClasses)
+    }
+
+    /// The classes of a `TermEntry.signals` value that start patterns.
+    @inline(__always)
+    private func startingClassBits(_ start: UInt32) -> UInt64 {
+        let classes = Int(start & 0xFFFF)
+        return classes == 0 ? 0 : startingClassSets[classes - 1]
+    }
+
+    /// Appends the patterns matching at `index` to `found` (cleared first), where `mayStart` holds;
+    /// `pack` is the number of the language pack these patterns belong to.
+    ///
+    /// The order is that of the lists tried (the word's, its classes', the number classes', then
+    /// patterns starting with `*`), each in file order: the first of equal matches wins later.
+    func matches(at index: Int, in comment: CommentText, pack: Int, limit: Int, into found: inout [Match]) {
+        assert(mayStart(at: index, in: comment, pack: pack, limit: limit))
         if !found.isEmpty { found.removeAll(keepingCapacity: true) }
-        guard mayStart(at: index, in: comment, pack: pack) else { return }
         let start = comment.entries[index].signals[pack]
-        let isNumber = comment.tokens[index].kind == .number
-        let head = Int(start >> 16), classes = Int(start & 0xFFFF)
-        // Only the classes that start patterns matter here (most classes are later elements).
-        let bits = classes == 0 ? 0 : classSets[classes - 1] & startingClasses
-        let next = index + 1 < limit ? index + 1 : nil
-        func consider(_ list: HeadList) {
-            candidates.removeAll(keepingCapacity: true)
-            collect(list, next: next, in: comment, pack: pack, into: &candidates)
-            for reference in candidates {
-                if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
-                    found.append(Match(pattern: reference, length: end - index))
-                }
-            }
-        }
-        if head != 0 { consider(wordLists[head - 1]) }
-        var remaining = bits
+        let head = Int(start >> 16)
+        if head != 0 { append(wordLists[head - 1], at: index, headEnd: index + 1, in: comment, pack: pack, limit: limit, to: &found) }
+        var remaining = startingClassBits(start)
         while remaining != 0 {
-            consider(byFirstClass[remaining.trailingZeroBitCount])
+            let number = remaining.trailingZeroBitCount
+            append(byFirstClass[number], at: index, headEnd: index + 1, in: comment, pack: pack, limit: limit, to: &found)
             remaining &= remaining - 1
         }
-        if isNumber {
-            consider(byFirstClass[Int(Self.numberClass)])
-            consider(byFirstClass[Int(Self.ordinalClass)])
+        if comment.tokens[index].kind == .number {
+            append(byFirstClass[Int(Self.numberClass)], at: index, headEnd: index + 1, in: comment, pack: pack,
+                   limit: limit, to: &found)
+            // `<ord>` spans one or two tokens here (`3rd`, `3 .`), the same for every pattern it starts.
+            if isMember(start, of: Self.ordinalClass) {
+                append(byFirstClass[Int(Self.ordinalClass)], at: index, headEnd: index + 1, in: comment, pack: pack,
+                       limit: limit, to: &found)
+            } else if let headEnd = ordinalEnd(at: index, in: comment, limit: limit) {
+                append(byFirstClass[Int(Self.ordinalClass)], at: index, headEnd: headEnd, in: comment, pack: pack,
+                       limit: limit, to: &found)
+            }
         }
         if !startingWithAny.isEmpty, comment.tokens[index].kind != .punctuation {
-            for reference in references[startingWithAny.range] {
-                if let end = match(patterns[Int(reference)], at: index, in: comment, pack: pack, limit: limit) {
-                    found.append(Match(pattern: reference, length: end - index))
-                }
-            }
+            append(startingWithAny.range, from: 1, at: index, headEnd: index + 1, in: comment, pack: pack, limit: limit,
+                   to: &found)
         }
     }
 
-    /// The patterns of `list` the token after the head (`next`) can continue, in file order.
-    private func collect(_ list: HeadList, next: Int?, in comment: CommentText, pack: Int, into candidates: inout [Int32]) {
-        for position in list.general.range { candidates.append(references[position]) }
-        guard let next, !list.seconds.isEmpty else { return }
-        if let group = find(comment.ids[next], in: list.seconds) {
-            for position in group.range { candidates.append(references[position]) }
+    /// Appends the matches of the patterns of `list`, whose first element matched from `index` to
+    /// `headEnd`, in file order; only the groups whose second element the next token is are tried.
+    private func append(_ list: HeadList, at index: Int, headEnd: Int, in comment: CommentText, pack: Int, limit: Int,
+                        to found: inout [Match]) {
+        let first = found.count
+        append(list.general.range, from: 1, at: index, headEnd: headEnd, in: comment, pack: pack, limit: limit, to: &found)
+        let next = index + 1
+        let continuations = continuations(of: list, at: next, in: comment, pack: pack, limit: limit)
+        // Lists split by their second element start with a one-token element (see `HeadList`), and
+        // the second element of a group is known to match: matching goes on after it.
+        assert(continuations == (false, 0) || headEnd == next)
+        if continuations.word, let group = find(comment.ids[next], in: list.seconds) {
+            append(group.range, from: 2, at: index, headEnd: next + 1, in: comment, pack: pack, limit: limit, to: &found)
         }
-        let classes = Int(comment.entries[next].signals[pack] & 0xFFFF)
-        if classes != 0 {
-            var remaining = classSets[classes - 1]
-            while remaining != 0 {
-                if let group = find(-Int32(remaining.trailingZeroBitCount) - 1, in: list.seconds) {
-                    for position in group.range { candidates.append(references[position]) }
-                }
-                remaining &= remaining - 1
+        var remaining = continuations.classes
+        while remaining != 0 {
+            if let group = find(-Int32(remaining.trailingZeroBitCount) - 1, in: list.seconds) {
+                append(group.range, from: 2, at: index, headEnd: next + 1, in: comment, pack: pack, limit: limit, to: &found)
+            }
+            remaining &= remaining - 1
+        }
+        // Several groups: back to file order (found is short, mostly empty).
+        var sorted = first + 1
+        while sorted < found.count {
+            let item = found[sorted]
+            var position = sorted
+            while position > first, found[position - 1].pattern > item.pattern {
+                found[position] = found[position - 1]
+                position -= 1
+            }
+            if position != sorted { found[position] = item }
+            sorted += 1
+        }
+    }
+
+    /// Appends the matches of the patterns `references[positions]`, whose elements before `element`
+    /// matched from `index` to `headEnd`.
+    @inline(__always)
+    private func append(_ positions: Range<Int>, from element: Int, at index: Int, headEnd: Int, in comment: CommentText,
+                        pack: Int, limit: Int, to found: inout [Match]) {
+        for position in positions {
+            let reference = references[position]
+            if let end = end(of: patterns[Int(reference)], from: element, at: headEnd, in: comment, pack: pack, limit: limit) {
+                found.append(Match(pattern: reference, length: end - index))
             }
         }
-        // Several groups: back to file order (the first of equal matches wins later).
-        if candidates.count > list.general.range.count { candidates.sort() }
     }
 
     private func find(_ key: Int32, in groups: IndexRange) -> IndexRange? {
@@ -193,25 +287,31 @@ public final class SignalPatterns: Sendable {
         return low < Int(groups.end) && seconds[low].key == key ? seconds[low].patterns : nil
     }
 
-    private func isMember(_ entry: TermEntry, pack: Int, of number: Int32) -> Bool {
-        let classes = Int(entry.signals[pack] & 0xFFFF)
+    /// Whether a word with the `TermEntry.signals` value `start` is in class `number`.
+    @inline(__always)
+    private func isMember(_ start: UInt32, of number: Int32) -> Bool {
+        let classes = Int(start & 0xFFFF)
         return classes != 0 && classSets[classes - 1] & (1 << UInt64(number)) != 0
     }
 
-    /// The end of a match of `pattern` starting at `index`, or nil.
-    private func match(_ pattern: Pattern, at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Int? {
+    /// The end of a match of `pattern` whose elements from `element` on match from `index`, or nil.
+    @inline(__always)
+    private func end(of pattern: Pattern, from element: Int, at index: Int, in comment: CommentText, pack: Int,
+                     limit: Int) -> Int? {
+        let range = pattern.elements.range
+        // Every element takes at least one token.
+        guard index + range.count - element <= limit else { return nil }
         var position = index
-        for elementIndex in pattern.elements.range {
+        for elementIndex in range.lowerBound + element..<range.upperBound {
             guard position < limit else { return nil }
-            let token = comment.tokens[position]
             switch elements[elementIndex] {
             case .word(let id):
                 guard comment.ids[position] == id else { return nil }
             case .any:
-                guard token.kind != .punctuation else { return nil }
+                guard comment.tokens[position].kind != .punctuation else { return nil }
             case .wordClass(let number):
-                if isMember(comment.entries[position], pack: pack, of: number) { break }
-                if number == Self.numberClass, token.kind == .number { break }
+                if isMember(comment.entries[position].signals[pack], of: number) { break }
+                if number == Self.numberClass, comment.tokens[position].kind == .number { break }
                 if number == Self.ordinalClass, let end = ordinalEnd(at: position, in: comment, limit: limit) {
                     position = end - 1
                     break
@@ -225,14 +325,15 @@ public final class SignalPatterns: Sendable {
 
     /// `3.` (a number and a full stop) or `3rd`/`5th`.
     private func ordinalEnd(at index: Int, in comment: CommentText, limit: Int) -> Int? {
-        let tokens = comment.tokens
+        let tokens = comment.tokens, keys = comment.keys
         let token = tokens[index]
         if token.kind == .number, index + 1 < limit, tokens[index + 1].mark == 0x2E, tokens[index + 1].start == token.end { return index + 2 }
-        let key = comment.key(index)
-        guard key.count > 2, let first = key.first, first >= 0x30, first <= 0x39 else { return nil }
-        let suffix = UInt16(key[key.endIndex - 2]) << 8 | UInt16(key[key.endIndex - 1])
-        // st, nd, rd, th
-        return [0x7374, 0x6E64, 0x7264, 0x7468].contains(suffix) ? index + 1 : nil
+        let start = Int(token.keyStart), end = Int(token.keyEnd)
+        guard end - start > 2, keys[start] &- 0x30 < 10 else { return nil }
+        switch UInt16(keys[end - 2]) << 8 | UInt16(keys[end - 1]) {
+        case 0x7374, 0x6E64, 0x7264, 0x7468: return index + 1 // st, nd, rd, th
+        default: return nil
+        }
     }
 
     func kind(of match: Match) -> SignalKind { patterns[Int(match.pattern)].kind }
@@ -315,6 +416,7 @@ struct SignalPatternsBuilder {
         func headList(_ numbers: [Int32]) -> SignalPatterns.HeadList {
             var general: [Int32] = []
             var bySecond: [Int32: [Int32]] = [:]
+            var secondClasses: UInt64 = 0
             for number in numbers {
                 let range = patterns[Int(number)].elements.range
                 let first = elements[range.lowerBound]
@@ -327,6 +429,7 @@ struct SignalPatternsBuilder {
                     bySecond[id, default: []].append(number)
                 case .wordClass(let classNumber) where classNumber != SignalPatterns.numberClass && classNumber != SignalPatterns.ordinalClass:
                     bySecond[-classNumber - 1, default: []].append(number)
+                    secondClasses |= 1 << UInt64(classNumber)
                 default:
                     general.append(number)
                 }
@@ -334,7 +437,7 @@ struct SignalPatternsBuilder {
             let generalRange = list(general)
             let start = seconds.count
             for key in bySecond.keys.sorted() { seconds.append(.init(key: key, patterns: list(bySecond[key]!))) }
-            return .init(general: generalRange, seconds: IndexRange(start, seconds.count))
+            return .init(general: generalRange, seconds: IndexRange(start, seconds.count), secondClasses: secondClasses)
         }
         var starts: [TermID: UInt32] = [:]
         var wordLists: [SignalPatterns.HeadList] = []

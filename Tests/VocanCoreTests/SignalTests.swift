@@ -87,6 +87,28 @@ private func signals(_ text: String, _ language: Language, score: String? = nil,
         #expect(try signals("Terrible service.", .english, score: "2").followUp.needed == false)
     }
 
+    /// Pins which patterns match and which of overlapping ones is kept: heads that are words,
+    /// classes, numbers and two-token ordinals (`3.`), continued by second words, second classes
+    /// and `<num>`.
+    @Test(arguments: [
+        ("Das ist mein 3. Anruf, zum dritten Mal angerufen.", Language.german,
+         [("effort_repeat", "3. Anruf", 0.65), ("effort_repeat", "zum dritten Mal angerufen", 0.9)]),
+        ("Seit 3 Wochen warte ich, seit drei Tagen keine Antwort.", .german,
+         [("effort_wait", "Seit 3 Wochen warte", 0.9), ("effort_wait", "seit drei Tagen keine Antwort", 0.85),
+          ("unresolved", "seit drei Tagen keine Antwort", 0.85)]),
+        ("For the 5th time I called and they transferred me to another department.", .english,
+         [("effort_repeat", "For the 5th time", 0.75), ("effort_handoff", "transferred me", 0.65),
+          ("effort_handoff", "another department", 0.6)]),
+        ("This is my 3. call about it.", .english, [("effort_repeat", "3. call", 0.6)]),
+        ("I have been waiting 45 minutes, still waiting for a refund after two weeks.", .english,
+         [("effort_wait", "been waiting 45 minutes", 0.75), ("effort_wait", "still waiting", 0.8),
+          ("unresolved", "still waiting", 0.6), ("effort_wait", "two weeks", 0.45)]),
+    ])
+    func patternEvidence(_ text: String, _ language: Language, _ expected: [(String, String, Double)]) throws {
+        let found = try signals(text, language).evidence.map { ($0.signal.rawValue, $0.token, $0.weight) }
+        #expect(found.count == expected.count && zip(found, expected).allSatisfy { $0 == $1 }, "\(text): \(found)")
+    }
+
     @Test func happyCommentNeedsNoFollowUp() throws {
         let found = try signals("Super Beratung, danke!", .german)
         #expect(!found.followUp.needed)
