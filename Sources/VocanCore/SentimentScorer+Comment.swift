@@ -352,14 +352,17 @@ extension SentimentScorer {
                 }
                 let range = index..<index + length
                 let start = comment.tokens[index].start
-                let item = SignalEvidence(signal: kind, token: comment.string(range), weight: weight, start: start,
-                                          end: comment.tokens[range.upperBound - 1].end, rules: rules)
+                // Made only when kept: most overlapping matches of a kind are no heavier.
+                func item() -> SignalEvidence {
+                    SignalEvidence(signal: kind, token: comment.string(range), weight: weight, start: start,
+                                   end: comment.tokens[range.upperBound - 1].end, rules: rules)
+                }
                 let previous = Int(lastOfKind[kind.index])
                 if previous >= 0, evidence[previous].end > start {
-                    if weight > evidence[previous].weight { evidence[previous] = item }
+                    if weight > evidence[previous].weight { evidence[previous] = item() }
                 } else {
                     lastOfKind[kind.index] = Int32(evidence.count)
-                    evidence.append(item)
+                    evidence.append(item())
                 }
             }
         }
