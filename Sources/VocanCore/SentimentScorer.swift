@@ -41,7 +41,6 @@ struct SentimentScorer {
     /// Per sentence of the comment being scored: the end of its clauses in the clause analyses.
     var sentenceClauseEnds: [Int] = []
     var pools = ResultPools()
-    var signalCandidates: [Int32] = []
 
     // MARK: Reading the tokens
 
