@@ -129,8 +129,12 @@ public struct Segmenter {
         isASCII = Self.isASCII(bytes)
         if isASCII {
             // Plain ASCII is its own UTF-16: widen it here instead of asking ICU to convert.
-            units.withUnsafeMutableBufferPointer { out in
-                for (index, byte) in bytes.enumerated() { out[index] = UInt16(byte) }
+            // A loop over plain pointers, which the compiler vectorizes.
+            if let source = bytes.baseAddress {
+                units.withUnsafeMutableBufferPointer { out in
+                    let out = out.baseAddress!
+                    for index in 0..<bytes.count { out[index] = UInt16(source[index]) }
+                }
             }
             length = bytes.count
         } else {
@@ -223,17 +227,38 @@ public struct Segmenter {
         }
     }
 
-    /// `projectASCII` for a comment that is all ASCII, eight bytes at a time: each test below sets the
-    /// top bit of every byte where it holds (bytes below 0x80 cannot carry into their neighbours), and
-    /// the top bit is then shifted to the `Shape` bit. The buffers have room for the bytes past the end.
-    private mutating func projectASCIIBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high = ones << 7, low7 = ~high
+    /// Tests on eight ASCII bytes in one integer: each sets the top bit of every byte where it holds
+    /// (bytes below 0x80 cannot carry into their neighbours).
+    private enum Bytes {
+        static let ones: UInt64 = 0x0101_0101_0101_0101, high = ones << 7, low7 = ~high
+
         /// The top bit of each byte that is zero.
-        func zero(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & high }
+        @inline(__always) static func zero(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & high }
+
+        /// `byte` in all eight bytes.
+        @inline(__always) static func splat(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+
+        /// The top bit of each byte equal to `byte`.
+        @inline(__always) static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zero(word ^ splat(byte)) }
+
         /// The top bit of each byte in `first...last`.
-        func within(_ word: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
-            (word &+ ones &* UInt64(0x80 - first)) & ~(word &+ ones &* UInt64(0x7F - last)) & high
+        @inline(__always) static func within(_ word: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
+            (word &+ splat(0x80 - first)) & ~(word &+ splat(0x7F - last)) & high
         }
+
+        /// The top bit of each byte that may end a sentence: `.`, `!`, `?` and line breaks (U+000A...U+000D).
+        @inline(__always) static func terminators(_ word: UInt64) -> UInt64 {
+            within(word, 0x0A, 0x0D) | equal(word, 0x2E) | equal(word, 0x21) | equal(word, 0x3F)
+        }
+
+        /// The low `count` bytes of `word` (`count` below 8), the others zero.
+        @inline(__always) static func prefix(_ word: UInt64, _ count: Int) -> UInt64 { word & ~(~0 << (8 * UInt64(count))) }
+    }
+
+    /// `projectASCII` for a comment that is all ASCII, eight bytes at a time with the `Bytes` tests, whose
+    /// top bits are then shifted to the `Shape` bits. The buffers have room for the bytes past the end.
+    private mutating func projectASCIIBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let ones = Bytes.ones
         let length = self.length
         let source = UnsafeRawPointer(bytes.baseAddress)
         keys.withUnsafeMutableBytes { keys in
@@ -244,13 +269,17 @@ public struct Segmenter {
                     var word: UInt64 = 0
                     if index + 8 <= length {
                         word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    } else if length >= 8 {
+                        // The last bytes from the word that ends with them, shifted down (zeros follow, whose
+                        // keys and shapes are never read): one load instead of a loop over the bytes.
+                        word = source.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self) >> (8 * UInt64(index + 8 - length))
                     } else {
                         // The last bytes, padded with zeros (whose keys and shapes are never read).
                         for offset in 0..<length - index { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
                     }
-                    let upper = within(word, 0x41, 0x5A), lower = within(word, 0x61, 0x7A)
+                    let upper = Bytes.within(word, 0x41, 0x5A), lower = Bytes.within(word, 0x61, 0x7A)
                     keys.storeBytes(of: word | upper >> 2, toByteOffset: index, as: UInt64.self)
-                    let shape = upper >> 7 | lower >> 6 | zero(word ^ ones &* 0x2D) >> 5 | zero(word ^ ones &* 0x40) >> 4
+                    let shape = upper >> 7 | lower >> 6 | Bytes.equal(word, 0x2D) >> 5 | Bytes.equal(word, 0x40) >> 4
                     shapes.storeBytes(of: shape, toByteOffset: index, as: UInt64.self)
                     index += 8
                 }
@@ -262,7 +291,7 @@ public struct Segmenter {
                     let twoBefore = keys.loadUnaligned(fromByteOffset: index - 2, as: UInt64.self)
                     let shape = shapes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
                     let letter = (shape & ones | shape >> 1 & ones) << 7
-                    let run = letter & zero(key ^ before) & zero(before ^ twoBefore)
+                    let run = letter & Bytes.zero(key ^ before) & Bytes.zero(before ^ twoBefore)
                     shapes.storeBytes(of: shape | run >> 3, toByteOffset: index, as: UInt64.self)
                     index += 8
                 }
@@ -287,13 +316,20 @@ public struct Segmenter {
         while true {
             let next = Int(vocan_ubrk_next(words))
             if next < 0 { break }
+            // The word rules join ASCII white space only with white space, marks and joiners (status 0),
+            // so such a segment is skipped without asking for its status.
+            let first = units[start]
+            if first == 0x20 || first &- 0x09 < 5 {
+                start = next
+                continue
+            }
             let rule = vocan_ubrk_getRuleStatus(words)
             let kind: SegmentClass
             if rule >= 200 {
                 kind = .word
             } else if rule >= 100 {
                 kind = .number
-            } else if Self.isSpace(units[start]) {
+            } else if Self.isSpace(first) {
                 start = next
                 continue
             } else {
@@ -500,19 +536,31 @@ public struct Segmenter {
 
     /// For a token of ASCII characters only (its key is then already in `keys`): whether it is written
     /// in capitals (two or more, no lowercase letter), elongated (a letter three times in a row), has a
-    /// hyphen or an `@`. Nil when a character is not ASCII.
+    /// hyphen or an `@`. Nil when a character is not ASCII. The shapes are read eight at a time (the
+    /// buffer has room past the end), masked to the token.
     private mutating func asciiShape(_ start: Int, _ end: Int) -> (allCaps: Bool, elongated: Bool, hyphen: Bool, at: Bool)? {
-        shapes.withUnsafeBufferPointer { shapes in
-            var all: UInt8 = 0, upper = 0
-            for index in start..<end {
-                all |= shapes[index]
-                upper &+= Int(shapes[index] & Shape.upper)
-            }
-            guard all & Shape.notASCII == 0 else { return nil }
-            // The run must lie inside the token: its third letter at least two past the start.
-            let elongated = all & Shape.elongation != 0
-                && (start + 2..<max(start + 2, end)).contains { shapes[$0] & Shape.elongation != 0 }
-            return (upper >= 2 && all & Shape.lower == 0, elongated, all & Shape.hyphen != 0, all & Shape.at != 0)
+        shapes.withUnsafeBytes { shapes in
+            var all: UInt64 = 0, runs: UInt64 = 0, upper: UInt64 = 0
+            // A run must lie inside the token: its third letter at least two past the start.
+            var inside = ~UInt64(0) << 16
+            var offset = start
+            repeat {
+                var word = shapes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if end - offset < 8 { word = Bytes.prefix(word, end - offset) }
+                all |= word
+                runs |= word & inside
+                // Multiplied by `ones`, the sum of the eight upper bits (bit 0) lands in the top byte.
+                upper &+= ((word & Bytes.splat(Shape.upper)) &* Bytes.ones) >> 56
+                inside = ~0
+                offset += 8
+            } while offset < end
+            all |= all >> 32
+            all |= all >> 16
+            all |= all >> 8
+            let bits = UInt8(truncatingIfNeeded: all)
+            guard bits & Shape.notASCII == 0 else { return nil }
+            return (upper >= 2 && bits & Shape.lower == 0, runs & Bytes.splat(Shape.elongation) != 0,
+                    bits & Shape.hyphen != 0, bits & Shape.at != 0)
         }
     }
 
@@ -627,6 +675,38 @@ public struct Segmenter {
         }
     }
 
+    /// Whether an all-ASCII comment has a terminator before unit `end`, read eight keys at a time (ASCII
+    /// keys are the comment's characters lowercased, which leaves terminators as they are).
+    private mutating func hasASCIITerminator(before end: Int) -> Bool {
+        keys.withUnsafeBytes { keys in
+            var offset = 0
+            while offset < end {
+                var word = keys.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if end - offset < 8 { word = Bytes.prefix(word, end - offset) }
+                if Bytes.terminators(word) != 0 { return true }
+                offset += 8
+            }
+            return false
+        }
+    }
+
+    /// Whether a comment that is not all ASCII has a terminator before scalar offset `end`.
+    private mutating func hasTerminator(before end: Int) -> Bool {
+        // Terminators below U+0040 as a bit mask (line breaks, `!`, `.`, `?`); the rest are not ASCII.
+        let asciiTerminators: UInt64 = 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
+        return units.withUnsafeBufferPointer { units in
+            scalarOffsets.withUnsafeBufferPointer { scalarOffsets in
+                var index = 0
+                while index < length, Int(scalarOffsets[index]) < end {
+                    let unit = units[index]
+                    if unit < 0x40 ? asciiTerminators >> UInt64(unit) & 1 != 0 : unit >= 0x80 && Self.isTerminator(unit) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
+    }
+
     /// German writes ordinals as a number and a period ("zum 3. Mal", "am 24. Mai", "in der 1. Klasse");
     /// ICU's sentence rules take that period for a full stop when a capitalized word follows.
     private mutating func endsInOrdinal(_ range: Range<Int>) -> Bool {
@@ -642,17 +722,7 @@ public struct Segmenter {
     private mutating func singleSentence() -> SentenceSpan? {
         // The last token that is not itself a terminator; a terminator before it may end a sentence.
         guard let lastContent = tokens.last(where: { !$0.isTerminator }) else { return nil }
-        // Terminators below U+0040 as a bit mask (line breaks, `!`, `.`, `?`); the rest are not ASCII.
-        let asciiTerminators: UInt64 = 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
-        let found: Bool = units.withUnsafeBufferPointer { units in
-            for index in 0..<length {
-                let unit = units[index]
-                let terminator = unit < 0x40 ? asciiTerminators >> UInt64(unit) & 1 != 0 : unit >= 0x80 && Self.isTerminator(unit)
-                if terminator, (isASCII ? index : Int(scalarOffsets[index])) < lastContent.start { return true }
-            }
-            return false
-        }
-        if found { return nil }
+        if isASCII ? hasASCIITerminator(before: lastContent.start) : hasTerminator(before: lastContent.start) { return nil }
         var first = 0
         while first < length, Self.isSpace(units[first]) { first += 1 }
         var end = length
