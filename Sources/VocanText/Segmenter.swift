@@ -59,7 +59,9 @@ public struct Segmenter {
     /// UTF-8 and scalar offset of each UTF-16 offset (only filled for text that is not ASCII).
     private var utf8Offsets: [Int32] = []
     private var scalarOffsets: [Int32] = []
+    /// The segments of the comment in `segments[0..<segmentCount]` (the array is longer).
     private var segments: [RawSegment] = []
+    private var segmentCount = 0
 
     /// The tokens of the comment segmented last.
     public private(set) var tokens: [Token] = []
@@ -300,43 +302,58 @@ public struct Segmenter {
     }
 
     private mutating func scalarOffset(_ offset: Int) -> Int { isASCII ? offset : Int(scalarOffsets[offset]) }
-    private mutating func utf8Offset(_ offset: Int) -> Int32 { isASCII ? Int32(offset) : utf8Offsets[offset] }
+    /// Offsets fit in `Int32` unchecked: ICU takes the comment's length as one.
+    private mutating func utf8Offset(_ offset: Int) -> Int32 { isASCII ? Int32(truncatingIfNeeded: offset) : utf8Offsets[offset] }
 
     // MARK: - Words
 
+    /// Fills `segments` with the word break iterator's segments that are not white space.
     private mutating func collectSegments() {
-        segments.removeAll(keepingCapacity: true)
+        segmentCount = 0
         var status = U_ZERO_ERROR
-        let words = iterators.words
+        let words = iterators.words, length = self.length
         units.withUnsafeBufferPointer { buffer in
             vocan_ubrk_setText(words, buffer.baseAddress, Int32(length), &status)
         }
         guard status.rawValue <= 0 else { return }
-        var start = Int(vocan_ubrk_first(words))
-        while true {
-            let next = Int(vocan_ubrk_next(words))
-            if next < 0 { break }
-            // The word rules join ASCII white space only with white space, marks and joiners (status 0),
-            // so such a segment is skipped without asking for its status.
-            let first = units[start]
-            if first == 0x20 || first &- 0x09 < 5 {
-                start = next
-                continue
+        // Every segment holds a unit at least, so `length` entries are enough: they are written through
+        // a pointer, not appended (which checks uniqueness and capacity every time).
+        if segments.count < length {
+            segments = [RawSegment](repeating: RawSegment(start: 0, end: 0, kind: .other), count: length * 2 + 16)
+        }
+        segmentCount = units.withUnsafeBufferPointer { units in
+            segments.withUnsafeMutableBufferPointer { segments in
+                let text = UnsafeBufferPointer(rebasing: units[..<length])
+                var count = 0
+                var start = Int(vocan_ubrk_first(words))
+                while true {
+                    let next = Int(vocan_ubrk_next(words))
+                    if next < 0 { break }
+                    // The word rules join ASCII white space only with white space, marks and joiners
+                    // (status 0), so such a segment is skipped without asking for its status.
+                    let first = text[start]
+                    if first == 0x20 || first &- 0x09 < 5 {
+                        start = next
+                        continue
+                    }
+                    let rule = vocan_ubrk_getRuleStatus(words)
+                    let kind: SegmentClass
+                    if rule >= 200 {
+                        kind = .word
+                    } else if rule >= 100 {
+                        kind = .number
+                    } else if Self.isSpace(first) {
+                        start = next
+                        continue
+                    } else {
+                        kind = vocan_is_pictographic(Self.scalar(text, at: start)) != 0 ? .emoji : .other
+                    }
+                    segments[count] = RawSegment(start: start, end: next, kind: kind)
+                    count += 1
+                    start = next
+                }
+                return count
             }
-            let rule = vocan_ubrk_getRuleStatus(words)
-            let kind: SegmentClass
-            if rule >= 200 {
-                kind = .word
-            } else if rule >= 100 {
-                kind = .number
-            } else if Self.isSpace(first) {
-                start = next
-                continue
-            } else {
-                kind = vocan_is_pictographic(scalar(at: start)) != 0 ? .emoji : .other
-            }
-            segments.append(RawSegment(start: start, end: next, kind: kind))
-            start = next
         }
     }
 
@@ -344,7 +361,7 @@ public struct Segmenter {
     // mutating method, a non-mutating one gets a copy of the whole segmenter (a memcpy per call).
     private mutating func buildTokens(_ bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
-        while index < segments.count {
+        while index < segmentCount {
             let segment = segments[index]
             let first = units[segment.start]
             // Cheap tests first: a URL starts with h or w, an emoticon with one of a few characters.
@@ -355,7 +372,7 @@ public struct Segmenter {
                 appendToken(segment.start, segments[last].end, kind: .emoticon, bytes)
                 index = last + 1
             } else if segment.kind == .other, first == 0x23, segment.end - segment.start == 1,
-                      index + 1 < segments.count, segments[index + 1].kind == .word, adjacent(index) {
+                      index + 1 < segmentCount, segments[index + 1].kind == .word, adjacent(index) {
                 appendToken(segments[index + 1].start, segments[index + 1].end, kind: .hashtag, bytes)
                 tokens[tokens.count - 1].start = scalarOffset(segment.start)
                 index += 2
@@ -371,12 +388,12 @@ public struct Segmenter {
     }
 
     private mutating func adjacent(_ index: Int) -> Bool {
-        index + 1 < segments.count && segments[index].end == segments[index + 1].start
+        index + 1 < segmentCount && segments[index].end == segments[index + 1].start
     }
 
-    private mutating func scalar(at offset: Int) -> Int32 {
+    private static func scalar(_ units: UnsafeBufferPointer<UInt16>, at offset: Int) -> Int32 {
         let high = units[offset]
-        if high & 0xFC00 == 0xD800, offset + 1 < length {
+        if high & 0xFC00 == 0xD800, offset + 1 < units.count {
             return 0x10000 + ((Int32(high) - 0xD800) << 10) + (Int32(units[offset + 1]) - 0xDC00)
         }
         return Int32(high)
@@ -449,7 +466,7 @@ public struct Segmenter {
     /// `Top-Beratung`, `E-Mail`, `Kundenservice-Hotline`: words joined by a hyphen without spaces.
     private mutating func hyphenatedEnd(from index: Int) -> Int {
         var last = index
-        while last + 2 < segments.count, adjacent(last), adjacent(last + 1),
+        while last + 2 < segmentCount, adjacent(last), adjacent(last + 1),
               segments[last + 1].kind == .other, segments[last + 1].end - segments[last + 1].start == 1,
               [0x2D, 0x2010, 0x2011].contains(units[segments[last + 1].start]),
               segments[last + 2].kind == .word {
@@ -479,26 +496,26 @@ public struct Segmenter {
                                       firstPartEnd: Int? = nil) {
         var kind = kind
         let textStart = utf8Offset(start), textEnd = utf8Offset(end)
-        var keyStart = Int32(keyCount), keyEnd = keyStart
+        var keyStart = Int32(truncatingIfNeeded: keyCount), keyEnd = keyStart
         var shape = (allCaps: false, elongated: false, hyphen: false)
         switch kind {
         case .emoticon, .url:
             appendKey(UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
-            keyEnd = Int32(keyCount)
+            keyEnd = Int32(truncatingIfNeeded: keyCount)
         case .word, .hashtag, .mention, .email, .number, .punctuation:
             if let ascii = asciiShape(start, end) {
-                (keyStart, keyEnd) = (Int32(start), Int32(end))
+                (keyStart, keyEnd) = (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end))
                 shape = (ascii.allCaps, ascii.elongated, ascii.hyphen)
                 if kind == .word, ascii.at { kind = wordKind(start, firstPartEnd ?? end) }
             } else {
                 appendFoldedKey(start, end, emoji: false)
-                keyEnd = Int32(keyCount)
+                keyEnd = Int32(truncatingIfNeeded: keyCount)
                 shape = (isAllCaps(start, end), isElongated(keyStart, keyEnd), keys[Int(keyStart)..<Int(keyEnd)].contains(0x2D))
                 if kind == .word { kind = wordKind(start, firstPartEnd ?? end) }
             }
         case .emoji:
             appendFoldedKey(start, end, emoji: true)
-            keyEnd = Int32(keyCount)
+            keyEnd = Int32(truncatingIfNeeded: keyCount)
         }
         let wordLike = kind.isWordLike
         var token = Token(
