@@ -168,14 +168,16 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func append(bytesOf text: StaticString) { text.withUTF8Buffer { append($0) } }
 
-    /// Whether any of eight bytes is a control character, `"` or `\` (bytes of 0x80 and above are not).
+    /// Whether any byte of `word` is a control character, `"` or `\` (bytes of 0x80 and above are not).
+    ///
+    /// Each of the three tests subtracts from every byte at once: a byte below the bound borrows into
+    /// its high bit (a borrow passed on to the byte above only ever follows a byte that matched), and
+    /// `~word` drops the bytes whose high bit was already set. One mask for all three costs no branch.
     @inline(__always)
-    static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        // Bytes below 0x20: subtracting 0x20 borrows into the high bit of a byte that had it clear.
-        let control = (word &- ones &* 0x20) & ~word & highs != 0
-        return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+    static func needsEscape<Word: FixedWidthInteger & UnsignedInteger>(_ word: Word) -> Bool {
+        let ones = Word.max / 0xFF, highs = ones &<< 7
+        let borrows = (word &- ones &* 0x20) | ((word ^ ones &* 0x22) &- ones) | ((word ^ ones &* 0x5C) &- ones)
+        return borrows & ~word & highs != 0
     }
 
     static func isJSONNumber(_ text: String) -> Bool {
@@ -228,30 +230,55 @@ struct JSONCursor {
     @inline(__always)
     mutating func string(_ value: UnsafeBufferPointer<UInt8>) {
         byte(0x22)
-        var runStart = 0
-        var index = 0
-        if let raw = UnsafeRawPointer(value.baseAddress) {
-            while index + 8 <= value.count, !JSONWriter.needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
-                index += 8
-            }
-            // The last bytes of a longer string as one word, which overlaps the one before: no byte
-            // loop for the end of a string that needs no escaping.
-            if index + 8 > value.count, value.count >= 8,
-               !JSONWriter.needsEscape(raw.loadUnaligned(fromByteOffset: value.count - 8, as: UInt64.self)) {
-                index = value.count
-            }
+        let verbatim = copyUnescaped(value)
+        if verbatim < value.count { escaping(UnsafeBufferPointer(rebasing: value[verbatim...])) }
+        byte(0x22)
+    }
+
+    /// Copies the bytes of `value` before the first word that needs escaping, eight (or, for a
+    /// string of 4–7 bytes, four) at a time and without a call; returns how many it copied.
+    @inline(__always)
+    private mutating func copyUnescaped(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let source = UnsafeRawPointer(value.baseAddress) else { return 0 }
+        if value.count >= 8 { return copyUnescaped(source, count: value.count, as: UInt64.self) }
+        if value.count >= 4 { return copyUnescaped(source, count: value.count, as: UInt32.self) }
+        return 0
+    }
+
+    /// `count` (at least one word) bytes from `source`, a `Word` at a time, up to the first word that
+    /// needs escaping. The last word ends with the string and overlaps the one before (the bytes
+    /// they share are stored twice, alike), so no byte loop follows a string that needs no escaping.
+    @inline(__always)
+    private mutating func copyUnescaped<Word: FixedWidthInteger & UnsignedInteger>(
+        _ source: UnsafeRawPointer, count: Int, as _: Word.Type
+    ) -> Int {
+        let size = MemoryLayout<Word>.size, target = UnsafeMutableRawPointer(position)
+        var copied = 0
+        while copied < count {
+            let offset = min(copied, count - size)
+            let word = source.loadUnaligned(fromByteOffset: offset, as: Word.self)
+            if JSONWriter.needsEscape(word) { break }
+            target.storeBytes(of: word, toByteOffset: offset, as: Word.self)
+            copied = offset + size
         }
-        while index < value.count {
+        position += copied
+        return copied
+    }
+
+    /// The rest of a string from its first word that needs escaping (or all of a string under four
+    /// bytes), byte by byte: runs that need no escaping are copied whole.
+    @inline(never)
+    private mutating func escaping(_ value: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in value.indices {
             let character = value[index]
             if character < 0x20 || character == 0x22 || character == 0x5C {
                 copy(UnsafeBufferPointer(rebasing: value[runStart..<index]))
                 escape(character)
                 runStart = index + 1
             }
-            index += 1
         }
         copy(UnsafeBufferPointer(rebasing: value[runStart...]))
-        byte(0x22)
     }
 
     mutating func string(_ value: String) {
@@ -260,8 +287,17 @@ struct JSONCursor {
         value.withUTF8 { string($0) }
     }
 
+    /// Read as a slice of its base string's buffer: the substring's own
+    /// `withContiguousStorageIfAvailable` goes through the generic `Slice` one, at several times the
+    /// cost, and clause texts are short.
     mutating func string(_ value: Substring) {
-        if value.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
+        let whole = value.base.utf8
+        let written: Void? = whole.withContiguousStorageIfAvailable { bytes in
+            let start = whole.distance(from: whole.startIndex, to: value.startIndex)
+            let end = whole.distance(from: whole.startIndex, to: value.endIndex)
+            string(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        }
+        if written != nil { return }
         var value = value
         value.withUTF8 { string($0) }
     }

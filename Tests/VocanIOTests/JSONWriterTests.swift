@@ -33,8 +33,9 @@ import VocanCore
         }
     }
 
-    /// Every length around the word size, with a byte that needs escaping (or a multi-byte letter)
-    /// at every position: the JSON parses back to the same string.
+    /// Every length around the word sizes, with a byte that needs escaping (or a multi-byte letter)
+    /// at every position: the JSON parses back to the same string, written as a `String` and as a
+    /// `Substring` in the middle of a longer (heap-allocated) string.
     @Test func stringsRoundTrip() throws {
         for length in 0...20 {
             for special in ["\"", "\\", "\n", "\u{01}", "é"] {
@@ -42,10 +43,15 @@ import VocanCore
                     var characters = Array(repeating: "a", count: length)
                     if position < length { characters[position] = special }
                     let text = characters.joined()
+                    let padded = "\"\\ more than fifteen bytes \(text) \u{01}"
+                    let slice = padded.dropFirst(27).dropLast(2)
                     var writer = JSONWriter()
+                    writer.beginArray()
                     writer.string(text)
-                    let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes), options: .fragmentsAllowed)
-                    #expect(parsed as? String == text, "\(text.debugDescription)")
+                    writer.string(slice)
+                    writer.endArray()
+                    let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes))
+                    #expect(parsed as? [String] == [text, text], "\(text.debugDescription)")
                 }
             }
         }
