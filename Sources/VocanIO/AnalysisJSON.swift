@@ -97,8 +97,21 @@ private enum Names {
     static let signal = QuotedNames<SignalKind>()
     static let reason = QuotedNames<FollowUpReason>()
     static let recommendation = QuotedNames<Recommendation>()
-    /// `EvidenceRules.named` held in this module: each use of the other module's array retains it.
-    static let rules = EvidenceRules.named
+    /// The names of `EvidenceRules.named` by bit number (the strings of other bits empty), so that a
+    /// rule set is written by its set bits rather than by trying each rule.
+    static let rules: QuotedStrings = {
+        var names = Array(repeating: "", count: EvidenceRules.RawValue.bitWidth)
+        var previous = -1
+        for (rule, name) in EvidenceRules.named {
+            let bit = rule.rawValue.trailingZeroBitCount
+            precondition(rule.rawValue.nonzeroBitCount == 1 && bit > previous, "EvidenceRules.named is not one bit each, in bit order")
+            names[bit] = name.description
+            previous = bit
+        }
+        return QuotedStrings(names)
+    }()
+    /// The bits of the rules that have a name: only those are written.
+    static let namedRules = EvidenceRules.named.reduce(EvidenceRules()) { $0.union($1.rule) }.rawValue
 }
 
 extension JSONCursor {
@@ -239,13 +252,15 @@ extension JSONCursor {
     /// rules changed it.
     private mutating func span(start: Int, end: Int, rules: EvidenceRules) {
         span(start: start, end: end)
-        guard !rules.isEmpty else { return literal(#","rules":[]}"#) }
+        var bits = rules.rawValue & Names.namedRules
+        guard bits != 0 else { return literal(#","rules":[]}"#) }
         literal(#","rules":["#)
-        var first = true
-        for (rule, name) in Names.rules where rules.contains(rule) {
-            if !first { byte(0x2C) }
-            string(name)
-            first = false
+        let names = Names.rules
+        while true {
+            string(at: bits.trailingZeroBitCount, in: names)
+            bits &= bits - 1
+            if bits == 0 { break }
+            byte(0x2C)
         }
         literal("]}")
     }

@@ -443,19 +443,16 @@ struct JSONCursor {
     }
 }
 
-/// The cases of a string enum as the JSON strings `JSONCursor.string` makes of their raw values,
-/// quotes included. Made once, so a record copies each label, emotion or rule name instead of
-/// escaping its `rawValue` again.
-struct QuotedNames<Name: CaseIterable & RawRepresentable<String>> {
+/// Strings as the JSON strings `JSONCursor.string` makes of them, quotes included, by index. Made
+/// once, so a record copies each label, emotion or rule name instead of escaping it again.
+struct QuotedStrings {
     fileprivate let bytes: [UInt8]
-    /// Where each case's name ends in `bytes` (it starts where the one before ends), in case order.
+    /// Where each string ends in `bytes` (it starts where the one before ends).
     fileprivate let ends: [Int]
 
-    init() {
+    init(_ strings: some Sequence<String>) {
         var bytes: [UInt8] = [], ends: [Int] = []
-        for (position, name) in Name.allCases.enumerated() {
-            precondition(Self.position(of: name) == position, "\(Name.self) is not an enum without payloads")
-            let value = name.rawValue
+        for value in strings {
             let room = value.utf8.count * 6 + 2
             bytes.append(contentsOf: [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
                 var cursor = JSONCursor(position: buffer.baseAddress!)
@@ -466,6 +463,18 @@ struct QuotedNames<Name: CaseIterable & RawRepresentable<String>> {
         }
         self.bytes = bytes
         self.ends = ends
+    }
+}
+
+/// The cases of a string enum as quoted JSON strings of their raw values, in case order.
+struct QuotedNames<Name: CaseIterable & RawRepresentable<String>> {
+    fileprivate let strings: QuotedStrings
+
+    init() {
+        for (position, name) in Name.allCases.enumerated() {
+            precondition(Self.position(of: name) == position, "\(Name.self) is not an enum without payloads")
+        }
+        strings = QuotedStrings(Name.allCases.map(\.rawValue))
     }
 
     /// The case's place in `allCases`: an enum without payloads is stored as its declaration index,
@@ -478,11 +487,16 @@ struct QuotedNames<Name: CaseIterable & RawRepresentable<String>> {
 }
 
 extension JSONCursor {
+    /// String `index` of `strings`, quoted: at most 6 bytes per byte of the string, plus 2.
+    @inline(__always)
+    mutating func string(at index: Int, in strings: QuotedStrings) {
+        let start = index == 0 ? 0 : strings.ends[index - 1]
+        strings.bytes.withUnsafeBufferPointer { copy(UnsafeBufferPointer(rebasing: $0[start..<strings.ends[index]])) }
+    }
+
     /// The name of `value` from `names`, quoted: at most 6 bytes per byte of its raw value, plus 2.
     @inline(__always)
     mutating func string<Name>(_ value: Name, in names: QuotedNames<Name>) {
-        let position = QuotedNames<Name>.position(of: value)
-        let start = position == 0 ? 0 : names.ends[position - 1]
-        names.bytes.withUnsafeBufferPointer { copy(UnsafeBufferPointer(rebasing: $0[start..<names.ends[position]])) }
+        string(at: QuotedNames<Name>.position(of: value), in: names.strings)
     }
 }
