@@ -205,8 +205,9 @@ public struct JSONWriter: ~Copyable {
 /// checks and no separator bookkeeping, for the fixed shapes of the JSONL records.
 struct JSONCursor {
     var position: UnsafeMutablePointer<UInt8>
-    /// `fractions`, read once per cursor: each access to a global is a call (its lazy initialization).
-    private let fractionBytes = JSONCursor.fractions
+    /// `fractions` and `integers`, read once per cursor: each access to a global is a call (its lazy
+    /// initialization).
+    private let fractionBytes = JSONCursor.fractions, integerBytes = JSONCursor.integers
 
     init(position: UnsafeMutablePointer<UInt8>) { self.position = position }
 
@@ -344,7 +345,8 @@ struct JSONCursor {
         }
     }
 
-    /// An integer: at most 20 bytes. Inlined, as `digits` is: offsets are most of the integers.
+    /// An integer: at most 20 bytes, the scratch bytes of `packed` included. Inlined, as `digits` is:
+    /// offsets are most of the integers.
     @inline(__always)
     mutating func int(_ value: Int) {
         if value < 0 { byte(0x2D) }
@@ -383,63 +385,69 @@ struct JSONCursor {
         let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
         if scaled != 0 && value < 0 { byte(0x2D) }
         digits(scaled / unit)
-        if unit > 1 { fraction(thousandths: scaled % unit * (1000 / unit)) }
+        // `.5`, `.05`, `.625`, nothing for 0.
+        if unit > 1 { packed(fractionBytes[Int(scaled % unit * (1000 / unit))]) }
     }
 
-    /// `.5`, `.05`, `.625`, nothing for 0: one 4-byte store from `fractions`. The bytes after a
-    /// shorter fraction are scratch, which the number's 25 bytes leave room for.
+    /// Up to four bytes from a `packedTable` in one store. The bytes after a shorter text are
+    /// scratch, which the room of numbers and integers allows for.
     @inline(__always)
-    private mutating func fraction(thousandths: UInt) {
-        let bytes = fractionBytes[Int(thousandths)]
+    private mutating func packed(_ bytes: UInt32) {
         UnsafeMutableRawPointer(position).storeBytes(of: bytes.littleEndian, as: UInt32.self)
         // The written bytes are never zero, the unused high ones always are.
         position += (UInt32.bitWidth - bytes.leadingZeroBitCount + 7) / 8
     }
 
-    /// The fractions of 0–999 thousandths as written, first byte lowest: one load instead of three
-    /// divisions and up to four stores per number. Made once and kept for the life of the process;
-    /// never written after, so safe to share.
-    nonisolated(unsafe) static let fractions: UnsafePointer<UInt32> = {
+    /// The texts of 0–999 as `text` spells them (at most four bytes), first byte lowest: one load
+    /// and one store instead of divisions and a store per byte. Made once and kept for the life of
+    /// the process; never written after, so safe to share.
+    private static func packedTable(_ text: (Int) -> [UInt8]) -> UnsafePointer<UInt32> {
         let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 1000)
-        for thousandths in 0..<1000 {
-            var digits = [thousandths / 100, thousandths / 10 % 10, thousandths % 10]
-            while digits.last == 0 { digits.removeLast() }
-            let bytes = digits.isEmpty ? [] : [0x2E] + digits.map { 0x30 + $0 }
-            (table + thousandths).initialize(to: bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) })
+        for value in 0..<1000 {
+            let bytes = text(value)
+            precondition(bytes.count <= 4 && !bytes.contains(0), "not a packable text")
+            (table + value).initialize(to: bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) })
         }
         return UnsafePointer(table)
-    }()
-
-    /// Decimal digits; a single digit (most integer parts of numbers) without a call.
-    @inline(__always)
-    private mutating func digits(_ value: UInt) {
-        if value < 10 { byte(UInt8(value) + 0x30) } else { digits(atLeastTen: value) }
     }
 
-    /// The small numbers vocan writes most (offsets, counts) without a loop.
-    private mutating func digits(atLeastTen value: UInt) {
-        if value < 100 {
-            byte(UInt8(value / 10) + 0x30)
-            byte(UInt8(value % 10) + 0x30)
+    /// The fractions of 0–999 thousandths as written: `.5`, `.05`, `.625`, nothing for 0.
+    nonisolated(unsafe) static let fractions = packedTable { thousandths in
+        var digits = [thousandths / 100, thousandths / 10 % 10, thousandths % 10]
+        while digits.last == 0 { digits.removeLast() }
+        return digits.isEmpty ? [] : [0x2E] + digits.map { UInt8(0x30 + $0) }
+    }
+
+    /// The integers 0–999 in decimal.
+    nonisolated(unsafe) static let integers = packedTable { Array(String($0).utf8) }
+
+    /// Decimal digits: a single digit (most integer parts of numbers) in a byte, up to three (most
+    /// offsets) from `integers`, more by a loop.
+    @inline(__always)
+    private mutating func digits(_ value: UInt) {
+        if value < 10 {
+            byte(UInt8(value) + 0x30)
         } else if value < 1000 {
-            byte(UInt8(value / 100) + 0x30)
-            byte(UInt8(value / 10 % 10) + 0x30)
-            byte(UInt8(value % 10) + 0x30)
+            packed(integerBytes[Int(value)])
         } else {
-            var count = 4
-            var limit: UInt = 10000
-            while value >= limit, count < 20 {
-                count += 1
-                if limit > UInt.max / 10 { break }
-                limit *= 10
-            }
-            var rest = value
-            for offset in stride(from: count - 1, through: 0, by: -1) {
-                position[offset] = UInt8(rest % 10) + 0x30
-                rest /= 10
-            }
-            position += count
+            digits(atLeastAThousand: value)
         }
+    }
+
+    private mutating func digits(atLeastAThousand value: UInt) {
+        var count = 4
+        var limit: UInt = 10000
+        while value >= limit, count < 20 {
+            count += 1
+            if limit > UInt.max / 10 { break }
+            limit *= 10
+        }
+        var rest = value
+        for offset in stride(from: count - 1, through: 0, by: -1) {
+            position[offset] = UInt8(rest % 10) + 0x30
+            rest /= 10
+        }
+        position += count
     }
 }
 

@@ -19,6 +19,14 @@ import VocanCore
         #expect(Self.number(value, decimals: decimals) == expected)
     }
 
+    /// Around each way `digits` writes (a byte, the table of 0–999, the loop) and at the extremes.
+    @Test(arguments: [0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 1001, 65_536, -1, -10, -999, -1000, Int.max, Int.min])
+    func integersAsDescribed(_ value: Int) {
+        var writer = JSONWriter()
+        writer.int(value)
+        #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+    }
+
     /// Every fraction of the table against the printf rounding (no ties at these values).
     @Test func fractionsMatchPrintf() {
         for decimals in 1...3 {
