@@ -205,9 +205,8 @@ public struct JSONWriter: ~Copyable {
 /// checks and no separator bookkeeping, for the fixed shapes of the JSONL records.
 struct JSONCursor {
     var position: UnsafeMutablePointer<UInt8>
-    /// `fractions` and `integers`, read once per cursor: each access to a global is a call (its lazy
-    /// initialization).
-    private let fractionBytes = JSONCursor.fractions, integerBytes = JSONCursor.integers
+    /// `packedTexts`, read once per cursor: each access to a global is a call (its lazy initialization).
+    private let texts = JSONCursor.packedTexts
 
     init(position: UnsafeMutablePointer<UInt8>) { self.position = position }
 
@@ -384,42 +383,74 @@ struct JSONCursor {
         let truncated = UInt(Int(scaledValue))
         let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
         if scaled != 0 && value < 0 { byte(0x2D) }
-        digits(scaled / unit)
-        // `.5`, `.05`, `.625`, nothing for 0.
-        if unit > 1 { packed(fractionBytes[Int(scaled % unit * (1000 / unit))]) }
+        if scaled <= unit {
+            // At most 1 (scores, intensities, emotions): the whole number in one store.
+            packed(texts.upToOne[Int(scaled * (1000 / unit))])
+        } else {
+            digits(scaled / unit)
+            if unit > 1 { packed(texts.fractions[Int(scaled % unit * (1000 / unit))]) }
+        }
     }
 
-    /// Up to four bytes from a `packedTable` in one store. The bytes after a shorter text are
+    /// Up to a word of bytes from a `packedTable` in one store. The bytes after a shorter text are
     /// scratch, which the room of numbers and integers allows for.
     @inline(__always)
-    private mutating func packed(_ bytes: UInt32) {
-        UnsafeMutableRawPointer(position).storeBytes(of: bytes.littleEndian, as: UInt32.self)
+    private mutating func packed<Packed: FixedWidthInteger & UnsignedInteger>(_ bytes: Packed) {
+        UnsafeMutableRawPointer(position).storeBytes(of: bytes.littleEndian, as: Packed.self)
         // The written bytes are never zero, the unused high ones always are.
-        position += (UInt32.bitWidth - bytes.leadingZeroBitCount + 7) / 8
+        position += (Packed.bitWidth - bytes.leadingZeroBitCount + 7) / 8
     }
 
-    /// The texts of 0–999 as `text` spells them (at most four bytes), first byte lowest: one load
-    /// and one store instead of divisions and a store per byte. Made once and kept for the life of
-    /// the process; never written after, so safe to share.
-    private static func packedTable(_ text: (Int) -> [UInt8]) -> UnsafePointer<UInt32> {
-        let table = UnsafeMutablePointer<UInt32>.allocate(capacity: 1000)
-        for value in 0..<1000 {
-            let bytes = text(value)
-            precondition(bytes.count <= 4 && !bytes.contains(0), "not a packable text")
-            (table + value).initialize(to: bytes.reversed().reduce(0) { $0 << 8 | UInt32($1) })
+    /// The texts `JSONCursor` copies numbers from, by value, each packed in a word (first byte
+    /// lowest, unused bytes zero): one load and one store instead of divisions and a store per byte.
+    struct PackedTexts {
+        /// 0–999 thousandths after the integer part: `.5`, `.05`, `.625`, nothing for 0.
+        let fractions: UnsafePointer<UInt32>
+        /// The integers 0–999 in decimal.
+        let integers: UnsafePointer<UInt32>
+        /// 0–1000 thousandths as whole numbers: `0`, `0.05`, `0.625`, `1`.
+        let upToOne: UnsafePointer<UInt64>
+    }
+
+    /// Made once and kept for the life of the process; never written after, so safe to share.
+    nonisolated(unsafe) static let packedTexts: PackedTexts = {
+        // Texts packed by shifts rather than built as arrays: the tables hold 3,001 of them.
+        /// `first` then `second` (no byte of either is zero).
+        func joined(_ first: UInt64, _ second: UInt64) -> UInt64 {
+            first | second << ((UInt64.bitWidth - first.leadingZeroBitCount + 7) / 8 * 8)
+        }
+        func decimal(_ value: Int) -> UInt64 {
+            let last = UInt64(0x30 + value % 10)
+            return value < 10 ? last : joined(decimal(value / 10), last)
+        }
+        /// The digits after the point until the rest is zero, so without trailing zeros.
+        func fraction(_ thousandths: Int) -> UInt64 {
+            var text: UInt64 = thousandths == 0 ? 0 : 0x2E, rest = thousandths, unit = 100
+            while rest != 0 {
+                text = joined(text, UInt64(0x30 + rest / unit))
+                rest %= unit
+                unit /= 10
+            }
+            return text
+        }
+        return PackedTexts(
+            fractions: packedTable(count: 1000, fraction),
+            integers: packedTable(count: 1000, decimal),
+            upToOne: packedTable(count: 1001) { joined(decimal($0 / 1000), fraction($0 % 1000)) }
+        )
+    }()
+
+    /// The texts of 0..<`count` as `text` packs them, in words of `Packed`.
+    private static func packedTable<Packed: FixedWidthInteger & UnsignedInteger>(
+        count: Int, _ text: (Int) -> UInt64
+    ) -> UnsafePointer<Packed> {
+        let table = UnsafeMutablePointer<Packed>.allocate(capacity: count)
+        for value in 0..<count {
+            guard let packed = Packed(exactly: text(value)) else { preconditionFailure("text longer than a word") }
+            (table + value).initialize(to: packed)
         }
         return UnsafePointer(table)
     }
-
-    /// The fractions of 0–999 thousandths as written: `.5`, `.05`, `.625`, nothing for 0.
-    nonisolated(unsafe) static let fractions = packedTable { thousandths in
-        var digits = [thousandths / 100, thousandths / 10 % 10, thousandths % 10]
-        while digits.last == 0 { digits.removeLast() }
-        return digits.isEmpty ? [] : [0x2E] + digits.map { UInt8(0x30 + $0) }
-    }
-
-    /// The integers 0–999 in decimal.
-    nonisolated(unsafe) static let integers = packedTable { Array(String($0).utf8) }
 
     /// Decimal digits: a single digit (most integer parts of numbers) in a byte, up to three (most
     /// offsets) from `integers`, more by a loop.
@@ -428,7 +459,7 @@ struct JSONCursor {
         if value < 10 {
             byte(UInt8(value) + 0x30)
         } else if value < 1000 {
-            packed(integerBytes[Int(value)])
+            packed(texts.integers[Int(value)])
         } else {
             digits(atLeastAThousand: value)
         }
