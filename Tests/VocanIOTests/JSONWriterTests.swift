@@ -27,6 +27,24 @@ import VocanCore
         #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
     }
 
+    /// Zeros of either sign are no emotion; a value that is not a number is one (written `null`).
+    @Test func emotionProfilesOfZeros() {
+        func json(_ values: SIMD8<Double>) -> String {
+            var writer = JSONWriter()
+            writer.write(EmotionProfile(values))
+            return String(decoding: writer.bytes, as: UTF8.self)
+        }
+        let zeros = #"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#
+        #expect(json(.zero) == zeros)
+        #expect(json(SIMD8(repeating: -0.0)) == zeros)
+        var values = SIMD8<Double>.zero
+        values[7] = .nan
+        #expect(json(values) == zeros.replacingOccurrences(of: #""trust":0"#, with: #""trust":null"#))
+        values[7] = 0
+        values[0] = 0.25
+        #expect(json(values) == zeros.replacingOccurrences(of: #""anger":0"#, with: #""anger":0.25"#))
+    }
+
     /// Every fraction of the table against the printf rounding (no ties at these values).
     @Test func fractionsMatchPrintf() {
         for decimals in 1...3 {
