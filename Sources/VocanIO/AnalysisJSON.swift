@@ -134,31 +134,31 @@ extension JSONCursor {
     }
 
     @inline(never)
-    private mutating func sentence(_ sentence: borrowing SentenceAnalysis) {
-        literal(#"{"text":"#); string(sentence.text)
-        span(start: sentence.start, end: sentence.end)
-        sentimentFields(sentence.sentiment)
+    private mutating func sentence(_ sentence: UnsafePointer<SentenceAnalysis>) {
+        literal(#"{"text":"#); string(sentence.pointee.text)
+        span(start: sentence.pointee.start, end: sentence.pointee.end)
+        sentimentFields(sentence.pointee.sentiment)
         literal(#","clauses":["#)
-        list(sentence.clauses) { $0.clause($1) }
+        list(sentence.pointee.clauses) { $0.clause($1) }
         literal("]}")
     }
 
     @inline(never)
-    private mutating func clause(_ clause: borrowing ClauseAnalysis) {
-        literal(#"{"text":"#); string(clause.text)
-        span(start: clause.start, end: clause.end)
-        sentimentFields(clause.sentiment)
-        literal(#","weight":"#); number(clause.weight, decimals: 2)
-        literal(#","emotions":"#); emotions(clause.emotions)
+    private mutating func clause(_ clause: UnsafePointer<ClauseAnalysis>) {
+        literal(#"{"text":"#); string(clause.pointee.text)
+        span(start: clause.pointee.start, end: clause.pointee.end)
+        sentimentFields(clause.pointee.sentiment)
+        literal(#","weight":"#); number(clause.pointee.weight, decimals: 2)
+        literal(#","emotions":"#); emotions(clause.pointee.emotions)
         byte(0x7D)
     }
 
     @inline(never)
-    private mutating func emotionEvidence(_ item: borrowing EmotionEvidence) {
-        literal(#"{"token":"#); string(item.token)
-        literal(#","emotion":"#); string(item.emotion, in: Names.emotion)
-        literal(#","intensity":"#); number(item.intensity, decimals: 2)
-        span(start: item.start, end: item.end, rules: item.rules)
+    private mutating func emotionEvidence(_ item: UnsafePointer<EmotionEvidence>) {
+        literal(#"{"token":"#); string(item.pointee.token)
+        literal(#","emotion":"#); string(item.pointee.emotion, in: Names.emotion)
+        literal(#","intensity":"#); number(item.pointee.intensity, decimals: 2)
+        span(start: item.pointee.start, end: item.pointee.end, rules: item.pointee.rules)
     }
 
     mutating func sentiment(_ sentiment: SentimentScore) {
@@ -206,11 +206,11 @@ extension JSONCursor {
     }
 
     @inline(never)
-    private mutating func evidence(_ item: borrowing Evidence) {
-        literal(#"{"token":"#); string(item.token)
-        literal(#","weight":"#); number(item.weight, decimals: 2)
-        literal(#","lexicon":"#); number(item.lexiconWeight, decimals: 2)
-        span(start: item.start, end: item.end, rules: item.rules)
+    private mutating func evidence(_ item: UnsafePointer<Evidence>) {
+        literal(#"{"token":"#); string(item.pointee.token)
+        literal(#","weight":"#); number(item.pointee.weight, decimals: 2)
+        literal(#","lexicon":"#); number(item.pointee.lexiconWeight, decimals: 2)
+        span(start: item.pointee.start, end: item.pointee.end, rules: item.pointee.rules)
     }
 
     mutating func signals(_ signals: Signals) {
@@ -219,38 +219,42 @@ extension JSONCursor {
         literal(#","recommend":"#)
         if let recommend = signals.recommend { string(recommend, in: Names.recommendation) } else { literal("null") }
         literal(signals.followUp.needed ? #","follow_up":{"needed":true,"reasons":["# : #","follow_up":{"needed":false,"reasons":["#)
-        list(signals.followUp.reasons) { $0.string($1, in: Names.reason) }
+        list(signals.followUp.reasons) { $0.string($1.pointee, in: Names.reason) }
         literal(#"]},"evidence":["#)
         list(signals.evidence) { $0.signalEvidence($1) }
         literal("]}")
     }
 
     @inline(never)
-    private mutating func signalEvidence(_ item: borrowing SignalEvidence) {
-        literal(#"{"signal":"#); string(item.signal, in: Names.signal)
-        literal(#","token":"#); string(item.token)
-        literal(#","weight":"#); number(item.weight, decimals: 2)
-        span(start: item.start, end: item.end, rules: item.rules)
+    private mutating func signalEvidence(_ item: UnsafePointer<SignalEvidence>) {
+        literal(#"{"signal":"#); string(item.pointee.signal, in: Names.signal)
+        literal(#","token":"#); string(item.pointee.token)
+        literal(#","weight":"#); number(item.pointee.weight, decimals: 2)
+        span(start: item.pointee.start, end: item.pointee.end, rules: item.pointee.rules)
     }
 
-    /// Each element with `body`, commas between. The elements are read where they are stored:
-    /// `for … in` would copy each one, retaining its strings and arrays. The element writers
-    /// (`sentence`, `clause`, …) stay out of line, as inlined the optimizer copies the element again.
+    /// Each element with `body`, commas between, given by its address in the array's storage (which
+    /// the record, written from a value the caller holds, keeps alive and unchanged). `for … in`
+    /// would copy each element, retaining its strings and arrays; so would a borrowed element passed
+    /// to an element writer (`sentence`, `clause`, …), as that writes through a pointer the element
+    /// might, for all the compiler knows, lie under. The writers stay out of line, as inlined the
+    /// optimizer copies the element again.
     @inline(__always)
-    private mutating func list<Element>(_ elements: [Element], _ body: (inout JSONCursor, borrowing Element) -> Void) {
+    private mutating func list<Element>(_ elements: [Element], _ body: (inout JSONCursor, UnsafePointer<Element>) -> Void) {
         elements.withUnsafeBufferPointer { list($0, body) }
     }
 
     @inline(__always)
-    private mutating func list<Element>(_ elements: ArraySlice<Element>, _ body: (inout JSONCursor, borrowing Element) -> Void) {
+    private mutating func list<Element>(_ elements: ArraySlice<Element>, _ body: (inout JSONCursor, UnsafePointer<Element>) -> Void) {
         elements.withUnsafeBufferPointer { list($0, body) }
     }
 
     @inline(__always)
-    private mutating func list<Element>(_ elements: UnsafeBufferPointer<Element>, _ body: (inout JSONCursor, borrowing Element) -> Void) {
+    private mutating func list<Element>(_ elements: UnsafeBufferPointer<Element>, _ body: (inout JSONCursor, UnsafePointer<Element>) -> Void) {
+        guard let first = elements.baseAddress else { return }
         for index in elements.indices {
             if index > 0 { byte(0x2C) }
-            body(&self, elements[index])
+            body(&self, first + index)
         }
     }
 
