@@ -317,11 +317,26 @@ struct JSONCursor {
         byte(0x22)
     }
 
+    /// `bytes` as they are; 4 to 16 of them (quoted names, most runs between escapes) as two
+    /// overlapping words rather than a `memmove` call.
     @inline(__always)
     private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
-        position.update(from: source, count: bytes.count)
+        switch bytes.count {
+        case 8...16: copyEnds(UnsafeRawPointer(source), count: bytes.count, as: UInt64.self)
+        case 4..<8: copyEnds(UnsafeRawPointer(source), count: bytes.count, as: UInt32.self)
+        default: position.update(from: source, count: bytes.count)
+        }
         position += bytes.count
+    }
+
+    /// The first and the last `Word` of `count` bytes (one to two words), which together are all of them.
+    @inline(__always)
+    private func copyEnds<Word: FixedWidthInteger & UnsignedInteger>(_ source: UnsafeRawPointer, count: Int, as _: Word.Type) {
+        let last = count - MemoryLayout<Word>.size, target = UnsafeMutableRawPointer(position)
+        let head = source.loadUnaligned(as: Word.self), tail = source.loadUnaligned(fromByteOffset: last, as: Word.self)
+        target.storeBytes(of: head, as: Word.self)
+        target.storeBytes(of: tail, toByteOffset: last, as: Word.self)
     }
 
     private mutating func escape(_ character: UInt8) {
