@@ -393,10 +393,12 @@ struct JSONCursor {
     @inline(__always)
     private mutating func fixed(_ value: Double, unit: UInt) {
         let scaledValue = abs(value) * Double(unit)
-        guard value.isFinite, scaledValue < 1e18 else { return literal("null") }
-        // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call.
-        let truncated = UInt(Int(scaledValue))
-        let scaled = scaledValue - Double(truncated) >= 0.5 ? truncated + 1 : truncated
+        // False for infinities and NaN too, without testing `value` apart.
+        guard scaledValue < 1e18 else { return literal("null") }
+        // Rounding by truncation and the exact remainder: the same as `rounded()`, without a libm call
+        // (and under 10^18, so adding one cannot overflow).
+        let truncated = Int(scaledValue)
+        let scaled = UInt(bitPattern: scaledValue - Double(truncated) >= 0.5 ? truncated &+ 1 : truncated)
         if scaled != 0 && value < 0 { byte(0x2D) }
         if scaled <= unit {
             // At most 1 (scores, intensities, emotions): the whole number in one store.
