@@ -287,19 +287,10 @@ struct JSONCursor {
         value.withUTF8 { string($0) }
     }
 
-    /// Read as a slice of its base string's buffer: the substring's own
-    /// `withContiguousStorageIfAvailable` goes through the generic `Slice` one, at several times the
-    /// cost, and clause texts are short.
+    /// Read through its span: the substring's own `withContiguousStorageIfAvailable` goes through
+    /// the generic `Slice` one, at several times the cost, and clause texts are short.
     mutating func string(_ value: Substring) {
-        let whole = value.base.utf8
-        let written: Void? = whole.withContiguousStorageIfAvailable { bytes in
-            let start = whole.distance(from: whole.startIndex, to: value.startIndex)
-            let end = whole.distance(from: whole.startIndex, to: value.endIndex)
-            string(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-        }
-        if written != nil { return }
-        var value = value
-        value.withUTF8 { string($0) }
+        value.utf8.span.withUnsafeBufferPointer { string($0) }
     }
 
     /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
