@@ -133,19 +133,26 @@ extension JSONCursor {
         byte(0x7D)
     }
 
+    /// A clause is most often all or the next part of its sentence: when the sentence needed no
+    /// escaping, the clause is compared with the sentence's text as just written (still in the room
+    /// made for the record, which does not move) instead of being checked for bytes to escape again.
     @inline(never)
     private mutating func sentence(_ sentence: UnsafePointer<SentenceAnalysis>) {
-        literal(#"{"text":"#); string(sentence.pointee.text)
+        literal(#"{"text":"#)
+        let text = position
+        let verbatim = string(sentence.pointee.text)
+        var rest = UnsafeRawBufferPointer(start: text + 1, count: verbatim ? text.distance(to: position) - 2 : 0)
         span(start: sentence.pointee.start, end: sentence.pointee.end)
         sentimentFields(sentence.pointee.sentiment)
         literal(#","clauses":["#)
-        list(sentence.pointee.clauses) { $0.clause($1) }
+        list(sentence.pointee.clauses) { $0.clause($1, continuing: &rest) }
         literal("]}")
     }
 
+    /// `sentenceRest`: the part of the sentence's text after the clauses before, as `sentence` wrote it.
     @inline(never)
-    private mutating func clause(_ clause: UnsafePointer<ClauseAnalysis>) {
-        literal(#"{"text":"#); string(clause.pointee.text)
+    private mutating func clause(_ clause: UnsafePointer<ClauseAnalysis>, continuing sentenceRest: inout UnsafeRawBufferPointer) {
+        literal(#"{"text":"#); string(clause.pointee.text, continuing: &sentenceRest)
         span(start: clause.pointee.start, end: clause.pointee.end)
         sentimentFields(clause.pointee.sentiment)
         literal(#","weight":"#); number(clause.pointee.weight, decimals: 2)

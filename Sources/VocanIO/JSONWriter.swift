@@ -227,37 +227,61 @@ struct JSONCursor {
 
     /// A quoted, escaped string; at most 6 bytes per byte of `value`, plus 2. Inlined into the
     /// `String` and `Substring` forms: their buffers come from a closure, and most strings are short.
-    @inline(__always)
-    mutating func string(_ value: UnsafeBufferPointer<UInt8>) {
+    /// Returns whether `value` needed no escaping.
+    @inline(__always) @discardableResult
+    mutating func string(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
         byte(0x22)
-        let verbatim = copyUnescaped(value)
-        if verbatim < value.count { escaping(UnsafeBufferPointer(rebasing: value[verbatim...])) }
+        let verbatim = escaped(value)
+        byte(0x22)
+        return verbatim
+    }
+
+    /// `value` quoted, compared word by word with the start of `known` rather than checked for
+    /// bytes to escape: `known` is JSON this cursor wrote for a string that needed no escaping (the
+    /// rest of a clause's sentence), so bytes equal to it need none either. `known` loses the bytes
+    /// that matched, or becomes empty at the first that did not; the rest of `value` is escaped.
+    mutating func string(_ value: UnsafeBufferPointer<UInt8>, continuing known: inout UnsafeRawBufferPointer) {
+        byte(0x22)
+        var matched = 0
+        if value.count <= known.count, let start = known.baseAddress {
+            matched = copyWords(value, while: SameBytes(start: start))
+        }
+        known = matched == value.count ? UnsafeRawBufferPointer(rebasing: known[matched...]) : UnsafeRawBufferPointer(start: nil, count: 0)
+        escaped(UnsafeBufferPointer(rebasing: value[matched...]))
         byte(0x22)
     }
 
-    /// Copies the bytes of `value` before the first word that needs escaping, eight (or, for a
-    /// string of 4–7 bytes, four) at a time and without a call; returns how many it copied.
+    /// `value` escaped, without quotes; returns whether it needed no escaping.
+    @inline(__always) @discardableResult
+    private mutating func escaped(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        let verbatim = copyWords(value, while: NoEscapes())
+        if verbatim < value.count { escaping(UnsafeBufferPointer(rebasing: value[verbatim...])) }
+        return verbatim == value.count
+    }
+
+    /// Copies the bytes of `value` up to the first word `test` rejects, eight (or, for 4–7 bytes,
+    /// four) at a time and without a call; returns how many it copied (none under four bytes).
     @inline(__always)
-    private mutating func copyUnescaped(_ value: UnsafeBufferPointer<UInt8>) -> Int {
+    private mutating func copyWords(_ value: UnsafeBufferPointer<UInt8>, while test: some WordTest) -> Int {
         guard let source = UnsafeRawPointer(value.baseAddress) else { return 0 }
-        if value.count >= 8 { return copyUnescaped(source, count: value.count, as: UInt64.self) }
-        if value.count >= 4 { return copyUnescaped(source, count: value.count, as: UInt32.self) }
+        if value.count >= 8 { return copyWords(source, count: value.count, as: UInt64.self, while: test) }
+        if value.count >= 4 { return copyWords(source, count: value.count, as: UInt32.self, while: test) }
         return 0
     }
 
-    /// `count` (at least one word) bytes from `source`, a `Word` at a time, up to the first word that
-    /// needs escaping. The last word ends with the string and overlaps the one before (the bytes
-    /// they share are stored twice, alike), so no byte loop follows a string that needs no escaping.
+    /// `count` (at least one word) bytes from `source`, a `Word` at a time, up to the first word
+    /// `test` rejects. The last word ends with the string and overlaps the one before (the bytes
+    /// they share are stored twice, alike), so no byte loop follows a string `test` accepts.
     @inline(__always)
-    private mutating func copyUnescaped<Word: FixedWidthInteger & UnsignedInteger>(
-        _ source: UnsafeRawPointer, count: Int, as _: Word.Type
+    private mutating func copyWords<Word: FixedWidthInteger & UnsignedInteger>(
+        _ source: UnsafeRawPointer, count: Int, as _: Word.Type, while test: some WordTest
     ) -> Int {
         let size = MemoryLayout<Word>.size, target = UnsafeMutableRawPointer(position)
         var copied = 0
         while copied < count {
             let offset = min(copied, count - size)
             let word = source.loadUnaligned(fromByteOffset: offset, as: Word.self)
-            if JSONWriter.needsEscape(word) { break }
+            if !test.accepts(word, at: offset) { break }
             target.storeBytes(of: word, toByteOffset: offset, as: Word.self)
             copied = offset + size
         }
@@ -288,9 +312,16 @@ struct JSONCursor {
     }
 
     /// Read through its span: the substring's own `withContiguousStorageIfAvailable` goes through
-    /// the generic `Slice` one, at several times the cost, and clause texts are short.
-    mutating func string(_ value: Substring) {
+    /// the generic `Slice` one, at several times the cost, and clause texts are short. Returns
+    /// whether `value` needed no escaping.
+    @discardableResult
+    mutating func string(_ value: Substring) -> Bool {
         value.utf8.span.withUnsafeBufferPointer { string($0) }
+    }
+
+    /// `value` compared with `known` as the buffer form does.
+    mutating func string(_ value: Substring, continuing known: inout UnsafeRawBufferPointer) {
+        value.utf8.span.withUnsafeBufferPointer { string($0, continuing: &known) }
     }
 
     /// A value read from an input field: a JSON number when it is one (`9`, `4.5`), else a string.
@@ -487,6 +518,28 @@ struct JSONCursor {
             rest /= 10
         }
         position += count
+    }
+}
+
+/// Which words of a string `JSONCursor` may copy as they are, without escaping.
+protocol WordTest {
+    /// `word`: the string's bytes from `offset`, first byte lowest.
+    func accepts<Word: FixedWidthInteger & UnsignedInteger>(_ word: Word, at offset: Int) -> Bool
+}
+
+/// Words without a byte JSON needs escaped.
+private struct NoEscapes: WordTest {
+    @inline(__always)
+    func accepts<Word: FixedWidthInteger & UnsignedInteger>(_ word: Word, at _: Int) -> Bool { !JSONWriter.needsEscape(word) }
+}
+
+/// Words equal to the bytes from `start` at the same offset, which are known to need no escaping.
+private struct SameBytes: WordTest {
+    let start: UnsafeRawPointer
+
+    @inline(__always)
+    func accepts<Word: FixedWidthInteger & UnsignedInteger>(_ word: Word, at offset: Int) -> Bool {
+        word == start.loadUnaligned(fromByteOffset: offset, as: Word.self)
     }
 }
 
