@@ -390,7 +390,7 @@ struct JSONCursor {
     }
 
     /// A number rounded to `decimals` (0–3) places, half away from zero, without trailing zeros:
-    /// at most 25 bytes, the scratch bytes of `fraction` included (`null` when not finite or beyond 10^18).
+    /// at most 25 bytes, the scratch bytes of `packed` included (`null` when not finite or beyond 10^18).
     @inline(__always)
     mutating func number(_ value: Double, decimals: Int) {
         // Inlined: a zero (most emotion values) costs no call, and a constant precision picks its
