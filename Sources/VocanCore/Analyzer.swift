@@ -69,8 +69,10 @@ public final class Analyzer {
     public let engine: Engine
     private var segmenter: Segmenter
     private var scorer = SentimentScorer()
-    private var ids: [TermID] = []
-    private var entries: [TermEntry] = []
+    /// The term ids and entries of the comment's tokens: every element up to the token count is
+    /// written before it is read, so the buffers are neither cleared nor filled ahead.
+    private let ids = TokenBuffer<TermID>(repeating: Vocabulary.unknown)
+    private let entries = TokenBuffer<TermEntry>(repeating: TermEntry())
     private var recentKeys = KeyCache()
 
     public init(engine: Engine) throws {
@@ -85,33 +87,22 @@ public final class Analyzer {
         segmenter.tokenize(text)
         let vocabulary = engine.vocabulary
         let tokens = segmenter.tokens, keys = segmenter.keys
-        // Taken out of the properties while filled, so that appending neither copies nor re-checks access.
-        var ids = self.ids, entries = self.entries
-        self.ids = []
-        self.entries = []
-        ids.removeAll(keepingCapacity: true)
-        entries.removeAll(keepingCapacity: true)
-        ids.append(contentsOf: repeatElement(Vocabulary.unknown, count: tokens.count))
-        entries.append(contentsOf: repeatElement(TermEntry(), count: tokens.count))
+        self.ids.reserve(tokens.count)
+        self.entries.reserve(tokens.count)
+        // Exactly one element per token: the rules bound their look-ahead by these counts.
+        let ids = UnsafeMutableBufferPointer(rebasing: self.ids.elements[..<tokens.count])
+        let entries = UnsafeMutableBufferPointer(rebasing: self.entries.elements[..<tokens.count])
         var recentKeys = self.recentKeys
         self.recentKeys = KeyCache.empty
-        defer {
-            self.recentKeys = recentKeys
-            self.ids = ids
-            self.entries = entries
-        }
+        defer { self.recentKeys = recentKeys }
         return tokens.withUnsafeBufferPointer { tokens in
             keys.withUnsafeBufferPointer { keys in
-                ids.withUnsafeMutableBufferPointer { ids in
-                    entries.withUnsafeMutableBufferPointer { entries in
-                        for (index, token) in tokens.enumerated() {
-                            let key = UnsafeBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)])
-                            (ids[index], entries[index]) = recentKeys.lookup(key, in: vocabulary)
-                        }
-                        return analyze(feedback, text: text, tokens: tokens, ids: UnsafeBufferPointer(ids),
-                                       entries: UnsafeBufferPointer(entries), keys: keys)
-                    }
+                for (index, token) in tokens.enumerated() {
+                    let key = UnsafeBufferPointer(rebasing: keys[Int(token.keyStart)..<Int(token.keyEnd)])
+                    (ids[index], entries[index]) = recentKeys.lookup(key, in: vocabulary)
                 }
+                return analyze(feedback, text: text, tokens: tokens, ids: UnsafeBufferPointer(ids),
+                               entries: UnsafeBufferPointer(entries), keys: keys)
             }
         }
     }

@@ -42,19 +42,10 @@ extension SentimentScorer {
         signalEvidence.removeAll(keepingCapacity: true)
         clauseAnalyses.removeAll(keepingCapacity: true)
         var emotions = EmotionProfile()
-        var sentenceSums = self.sentenceSums, sentenceWeights = self.sentenceWeights, sentenceEvidence = self.sentenceEvidence
-        self.sentenceSums = []
-        self.sentenceWeights = []
-        self.sentenceEvidence = []
-        sentenceSums.removeAll(keepingCapacity: true)
-        sentenceWeights.removeAll(keepingCapacity: true)
-        sentenceEvidence.removeAll(keepingCapacity: true)
-        sentenceClauseEnds.removeAll(keepingCapacity: true)
-        defer {
-            self.sentenceSums = sentenceSums
-            self.sentenceWeights = sentenceWeights
-            self.sentenceEvidence = sentenceEvidence
-        }
+        sentenceSums.removeAll()
+        sentenceWeights.removeAll()
+        sentenceEvidence.removeAll()
+        sentenceClauseEnds.removeAll()
 
         for span in comment.sentences {
             read(span.tokens, in: comment, pack: pack, vocabulary: engine.vocabulary)
@@ -174,8 +165,8 @@ extension SentimentScorer {
     }
 
     /// Splits a sentence at contrast, concession and coordination cues into `clauses` and weighs them.
-    private mutating func splitClauses(_ range: Range<Int>, in comment: CommentText) {
-        clauseStarts.removeAll(keepingCapacity: true)
+    private func splitClauses(_ range: Range<Int>, in comment: CommentText) {
+        clauseStarts.removeAll()
         clauseStarts.append((range.lowerBound, nil))
         var inConcession = false
         for index in range {
@@ -195,7 +186,7 @@ extension SentimentScorer {
             }
         }
         if clauseStarts.count > 1, clauseStarts[clauseStarts.count - 1].index >= range.upperBound { clauseStarts.removeLast() }
-        clauses.removeAll(keepingCapacity: true)
+        clauses.removeAll()
         for (position, start) in clauseStarts.enumerated() {
             let end = position + 1 < clauseStarts.count ? clauseStarts[position + 1].index : range.upperBound
             clauses.append(Clause(tokens: start.index..<end))
@@ -369,7 +360,7 @@ extension SentimentScorer {
     }
 
     /// The analyses of the sentence's clauses, and where they end (in `sentenceClauseEnds`).
-    private mutating func appendClauseAnalyses(_ span: SentenceSpan, in comment: CommentText, options: AnalysisOptions,
+    private func appendClauseAnalyses(_ span: SentenceSpan, in comment: CommentText, options: AnalysisOptions,
                                                to clauseAnalyses: inout [ClauseAnalysis]) {
         let tokens = comment.tokens
         for clause in clauses {

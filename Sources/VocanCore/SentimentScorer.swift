@@ -32,14 +32,14 @@ struct SentimentScorer {
     private let foundOpinions = TokenBuffer<(term: OpinionTerm, length: Int, compound: Bool)?>(repeating: nil)
     /// The emotion entry starting at each token of the sentence read last.
     let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
-    var clauses: [Clause] = []
-    var clauseStarts: [(index: Int, rule: Rule?)] = []
+    let clauses = ScratchList<Clause>()
+    let clauseStarts = ScratchList<(index: Int, rule: Rule?)>()
     var signalMatches: [SignalPatterns.Match] = []
-    var sentenceSums: [Double] = []
-    var sentenceWeights: [Double] = []
-    var sentenceEvidence: [Range<Int>] = []
+    let sentenceSums = ScratchList<Double>()
+    let sentenceWeights = ScratchList<Double>()
+    let sentenceEvidence = ScratchList<Range<Int>>()
     /// Per sentence of the comment being scored: the end of its clauses in the clause analyses.
-    var sentenceClauseEnds: [Int] = []
+    let sentenceClauseEnds = ScratchList<Int>()
     var pools = ResultPools()
 
     // MARK: Reading the tokens

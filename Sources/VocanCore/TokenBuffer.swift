@@ -1,6 +1,6 @@
-/// Scratch space with one element per token, kept by a scorer from comment to comment: it grows and
-/// never shrinks, and its elements are read and written without bounds checks in release builds (the
-/// indices are token positions of the comment being scored; debug builds check them).
+/// Scratch space with one element per token, kept by a scorer or analyzer from comment to comment: it
+/// grows and never shrinks, and its elements are read and written without bounds checks in release
+/// builds (the indices are token positions of the comment being scored; debug builds check them).
 ///
 /// A class, so that filling it from a `mutating` method neither copies it nor re-checks uniqueness;
 /// a copy of the scorer that holds it shares it.
@@ -32,5 +32,65 @@ final class TokenBuffer<Element> {
     subscript(index: Int) -> Element {
         get { elements[index] }
         set { elements[index] = newValue }
+    }
+}
+
+/// A list kept by a scorer from sentence to sentence, emptied in place: `Array.removeAll(keepingCapacity:)`
+/// goes through a generic `replaceSubrange`, and every append to an array stored in the scorer checks
+/// that its buffer is unique; a few such lists per sentence cost more than the sentence's arithmetic.
+///
+/// A class, like `TokenBuffer`, so that filling it from a `mutating` method neither copies it nor
+/// re-checks uniqueness. Indices are checked, so misuse traps as it would with an array.
+final class ScratchList<Element>: RandomAccessCollection, MutableCollection {
+    private var base: UnsafeMutablePointer<Element>
+    private var capacity: Int
+    private(set) var count = 0
+
+    init() {
+        capacity = 16
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deinitialize(count: count)
+        base.deallocate()
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { count }
+
+    subscript(index: Int) -> Element {
+        get {
+            precondition(index >= 0 && index < count, "ScratchList index out of range")
+            return base[index]
+        }
+        set {
+            precondition(index >= 0 && index < count, "ScratchList index out of range")
+            base[index] = newValue
+        }
+    }
+
+    func append(_ element: Element) {
+        if count == capacity {
+            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+            grown.moveInitialize(from: base, count: count)
+            base.deallocate()
+            base = grown
+            capacity *= 2
+        }
+        (base + count).initialize(to: element)
+        count += 1
+    }
+
+    func removeLast() {
+        precondition(count > 0, "ScratchList is empty")
+        count -= 1
+        (base + count).deinitialize(count: 1)
+    }
+
+    /// Empties the list and keeps its storage (for plain elements, this only resets the count).
+    func removeAll() {
+        base.deinitialize(count: count)
+        count = 0
     }
 }
