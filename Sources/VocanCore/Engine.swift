@@ -242,8 +242,11 @@ struct LanguagePackBuilder {
         }
         for (id, value) in signalStarts { vocabulary.update(id) { $0.signals[number] = value } }
         for id in compoundIDs { vocabulary.update(id) { $0.flags |= 1 << UInt8(number) } }
-        for id in opinionTable.secondIDs + ruleTable.secondIDs + emotionTable.secondIDs {
-            vocabulary.update(id) { $0.flags |= 4 << UInt8(number) }
+        let secondIDs: [(PhraseTable, [TermID])] = [(.opinions, opinionTable.secondIDs), (.rules, ruleTable.secondIDs),
+                                                     (.emotions, emotionTable.secondIDs)]
+        for (table, ids) in secondIDs {
+            let flag = TermEntry.phraseSecondFlag(table, pack: number)
+            for id in ids { vocabulary.update(id) { $0.flags |= flag } }
         }
         return LanguagePack(language: language, number: number, opinions: opinionTable, rules: ruleTable, emotions: emotionTable,
                             signals: signalPatterns, phraseHeads: phraseHeads, contractedNegation: contractedNegation)

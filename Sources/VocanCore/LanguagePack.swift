@@ -63,14 +63,20 @@ public final class LanguagePack: Sendable {
         return head == 0 ? PhraseHeads() : phraseHeads[Int(head) - 1]
     }
 
-    /// The phrases that may start at token `index`: none unless the next token is the second word
-    /// of some phrase (most phrase heads are common words, most of their neighbours are not).
+    /// The phrases that may start at token `index`, per table: none unless the next token is the
+    /// second word of some phrase of that table (most phrase heads are common words, most of their
+    /// neighbours are not, and a neighbour that continues a rule phrase seldom continues an emotion one).
     @inline(__always)
     func phrases(at index: Int, in comment: CommentText) -> PhraseHeads {
-        guard index + 1 < comment.entries.count, comment.entries[index + 1].isPhraseSecond(pack: number) else {
-            return PhraseHeads()
-        }
-        return phrases(comment.entries[index])
+        let head = comment.entries[index].phrases[number]
+        guard head != 0, index + 1 < comment.entries.count else { return PhraseHeads() }
+        let next = comment.entries[index + 1]
+        guard next.isPhraseSecond(pack: number) else { return PhraseHeads() }
+        var heads = phraseHeads[Int(head) - 1]
+        if !next.isPhraseSecond(in: .opinions, pack: number) { heads.opinions = IndexRange(0, 0) }
+        if !next.isPhraseSecond(in: .rules, pack: number) { heads.rules = IndexRange(0, 0) }
+        if !next.isPhraseSecond(in: .emotions, pack: number) { heads.emotions = IndexRange(0, 0) }
+        return heads
     }
 
     /// Whether any opinion entry (a single word or the first word of a phrase) starts with this key.

@@ -44,40 +44,39 @@ struct SentimentScorer {
 
     // MARK: Reading the tokens
 
-    mutating func opinion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
-        -> (term: OpinionTerm, length: Int, compound: Bool)? {
+    /// The opinion at a token; `heads` are the phrases that may start there (`LanguagePack.phrases(at:in:)`).
+    mutating func opinion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
+                          vocabulary: Vocabulary) -> (term: OpinionTerm, length: Int, compound: Bool)? {
         let number = pack.number
-        return lookup(pack.opinions, at: index, in: comment, pack: pack, vocabulary: vocabulary,
-                      single: { $0.opinion[number] }, phrases: { $0.opinions }, compound: Self.compoundTerm)
+        return lookup(pack.opinions, at: index, phrases: heads.opinions, in: comment, pack: pack, vocabulary: vocabulary,
+                      single: { $0.opinion[number] }, compound: Self.compoundTerm)
     }
 
-    mutating func emotion(at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary)
-        -> (term: EmotionProfile, length: Int, compound: Bool)? {
+    /// The emotions at a token; `heads` as for `opinion(at:heads:in:pack:vocabulary:)`.
+    mutating func emotion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
+                          vocabulary: Vocabulary) -> (term: EmotionProfile, length: Int, compound: Bool)? {
         let number = pack.number
-        return lookup(pack.emotions, at: index, in: comment, pack: pack, vocabulary: vocabulary,
-                      single: { $0.emotion[number] }, phrases: { $0.emotions }, compound: Self.compoundEmotion)
+        return lookup(pack.emotions, at: index, phrases: heads.emotions, in: comment, pack: pack, vocabulary: vocabulary,
+                      single: { $0.emotion[number] }, compound: Self.compoundEmotion)
     }
 
-    /// Finds a term at a token: an exact or inflected entry (possibly a phrase), the squeezed form of an
-    /// elongated word (`suuuper` → `super`), or a compound of known parts. `single` reads the table's
-    /// value number from an entry.
+    /// Finds a term at a token: an exact or inflected entry (possibly one of the phrases `group` that
+    /// may start there), the squeezed form of an elongated word (`suuuper` → `super`), or a compound
+    /// of known parts. `single` reads the table's value number from an entry.
     @inline(__always)
     private mutating func lookup<Value>(
-        _ table: TermTable<Value>, at index: Int, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary,
-        single: (TermEntry) -> UInt16, phrases: (PhraseHeads) -> IndexRange,
-        compound: (LanguagePack, Vocabulary, ArraySlice<TermID>) -> Value?
+        _ table: TermTable<Value>, at index: Int, phrases group: IndexRange, in comment: CommentText, pack: LanguagePack,
+        vocabulary: Vocabulary, single: (TermEntry) -> UInt16, compound: (LanguagePack, Vocabulary, ArraySlice<TermID>) -> Value?
     ) -> (term: Value, length: Int, compound: Bool)? {
         let token = comment.tokens[index]
         switch token.kind {
         case .word, .hashtag, .emoji, .emoticon:
-            let entry = comment.entries[index]
-            if let match = table.match(comment.ids, at: index, single: single(entry), phrases: phrases(pack.phrases(at: index, in: comment))) {
+            if let match = table.match(comment.ids, at: index, single: single(comment.entries[index]), phrases: group) {
                 return (match.value, match.length, false)
             }
         case .number:
             // Only phrases start with a number ("5 Sterne", "10 out of 10", "404 error").
-            let entry = comment.entries[index]
-            if let match = table.match(comment.ids, at: index, single: 0, phrases: phrases(pack.phrases(at: index, in: comment))) {
+            if let match = table.match(comment.ids, at: index, single: 0, phrases: group) {
                 return (match.value, match.length, false)
             }
             return nil
@@ -149,10 +148,10 @@ struct SentimentScorer {
         }
     }
 
-    func rule(at index: Int, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
+    /// The rule word at a token; `heads` as for `opinion(at:heads:in:pack:vocabulary:)`.
+    func rule(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
         let entry = comment.entries[index]
-        if let match = pack.rules.match(comment.ids, at: index, single: entry.rule[pack.number],
-                                        phrases: pack.phrases(at: index, in: comment).rules) {
+        if let match = pack.rules.match(comment.ids, at: index, single: entry.rule[pack.number], phrases: heads.rules) {
             return (match.value, match.length)
         }
         if let negation = pack.contractedNegation, comment.keyHasSuffix(index, "n't") { return (negation, 1) }
@@ -170,31 +169,32 @@ struct SentimentScorer {
         foundEmotions.reserve(comment.tokens.count)
         for index in range {
             readings[index] = .none
-            if Self.findsNothing(at: index, in: comment, pack: pack) {
+            // Once for the three tables.
+            let heads = pack.phrases(at: index, in: comment)
+            if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) {
                 foundRules[index] = nil
                 foundOpinions[index] = nil
                 foundEmotions[index] = nil
                 continue
             }
-            var rule = self.rule(at: index, in: comment, pack: pack)
+            var rule = self.rule(at: index, heads: heads, in: comment, pack: pack)
             if let found = rule, index + found.length > range.upperBound { rule = nil }
-            var opinion = self.opinion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+            var opinion = self.opinion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary)
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
             foundRules[index] = rule
             foundOpinions[index] = opinion
-            foundEmotions[index] = self.emotion(at: index, in: comment, pack: pack, vocabulary: vocabulary)
+            foundEmotions[index] = self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary)
         }
         Self.choose(range, readings.elements, foundRules.elements, foundOpinions.elements)
     }
 
-    /// Whether no lookup can find anything at `index`: the key has no value and starts no phrase in
-    /// this pack, and the token is no candidate for squeezing, compound splitting or `n't` (most
-    /// tokens of a comment, told apart without a lookup).
+    /// Whether no lookup can find anything at `index`: the key has no value and no phrase `heads`
+    /// can start there in this pack, and the token is no candidate for squeezing, compound splitting
+    /// or `n't` (most tokens of a comment, told apart without a lookup).
     @inline(__always)
-    private static func findsNothing(at index: Int, in comment: CommentText, pack: LanguagePack) -> Bool {
+    private static func findsNothing(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack) -> Bool {
         let entry = comment.entries[index], token = comment.tokens[index], number = pack.number
-        guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] == 0,
-              entry.phrases[number] == 0 || pack.phrases(at: index, in: comment) == PhraseHeads(),
+        guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] == 0, heads == PhraseHeads(),
               !token.isElongated, !token.hasHyphen else { return false }
         if pack.language == .german { return token.keyLength < 7 }
         return pack.contractedNegation == nil || !comment.keyHasSuffix(index, "n't")

@@ -69,6 +69,11 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
     }
 }
 
+/// The tables of a pack that hold phrases, numbered for the phrase-second bits of a `TermEntry`.
+enum PhraseTable: Int {
+    case opinions, rules, emotions
+}
+
 /// The phrases a first word starts in each table of a pack (empty ranges where none).
 struct PhraseHeads: Sendable, Equatable, BitwiseCopyable {
     var opinions = IndexRange(0, 0)

@@ -10,8 +10,9 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     /// Where the key is in the vocabulary's arena.
     var keyOffset: UInt32 = 0
     var keyLength: UInt8 = 0
-    /// Bit `p`: the key is a compound part in pack `p`; bit `2 + p`: it is the second word of a
-    /// phrase in pack `p` (so a phrase lookup before it is worth doing).
+    /// Bit `p`: the key is a compound part in pack `p`; bit `2 + 2t + p`: it is the second word of a
+    /// phrase of table `t` (a `PhraseTable`) in pack `p`, so a lookup of that table's phrases before
+    /// it is worth doing.
     var flags: UInt8 = 0
     /// Index + 1 into the language identifier's word weights.
     var languageWord: UInt16 = 0
@@ -27,8 +28,22 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     /// Keys longer than this have no entry (no lexicon term is that long).
     static let maximumKeyLength = Int(UInt8.max)
 
+    @inline(__always)
     func isCompoundPart(pack: Int) -> Bool { flags & (1 << UInt8(pack)) != 0 }
-    func isPhraseSecond(pack: Int) -> Bool { flags & (4 << UInt8(pack)) != 0 }
+
+    /// Whether the key is the second word of a phrase of any table in pack `pack`.
+    @inline(__always)
+    func isPhraseSecond(pack: Int) -> Bool {
+        flags & (Self.phraseSecondFlag(.opinions, pack: pack) | Self.phraseSecondFlag(.rules, pack: pack)
+            | Self.phraseSecondFlag(.emotions, pack: pack)) != 0
+    }
+
+    @inline(__always)
+    func isPhraseSecond(in table: PhraseTable, pack: Int) -> Bool { flags & Self.phraseSecondFlag(table, pack: pack) != 0 }
+
+    /// The bit of `flags` for the second words of `table`'s phrases in pack `pack`.
+    @inline(__always)
+    static func phraseSecondFlag(_ table: PhraseTable, pack: Int) -> UInt8 { 4 << UInt8(2 * table.rawValue + pack) }
 }
 
 /// Every key any lexicon of the engine knows, numbered, with its `TermEntry`, so that a token is
