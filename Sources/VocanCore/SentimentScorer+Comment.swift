@@ -36,11 +36,11 @@ extension SentimentScorer {
         var clauseAnalyses = pools.clauses, sentences = pools.sentences
         pools = ResultPools()
         // Sentences first: their clause slices hold the clause array.
-        sentences.removeAll(keepingCapacity: true)
-        evidence.removeAll(keepingCapacity: true)
-        emotionEvidence.removeAll(keepingCapacity: true)
-        signalEvidence.removeAll(keepingCapacity: true)
-        clauseAnalyses.removeAll(keepingCapacity: true)
+        sentences.removeAllKeepingCapacity()
+        evidence.removeAllKeepingCapacity()
+        emotionEvidence.removeAllKeepingCapacity()
+        signalEvidence.removeAllKeepingCapacity()
+        clauseAnalyses.removeAllKeepingCapacity()
         var emotions = EmotionProfile()
         sentenceSums.removeAll()
         sentenceWeights.removeAll()
@@ -117,8 +117,10 @@ extension SentimentScorer {
             let clauseEnd = sentenceClauseEnds[index]
             let slice = clauseAnalyses[clauseStart..<clauseEnd]
             let score = Self.normalize(sentenceSums[index])
+            // The one clause of a sentence has the sentence's text (see `appendClauseAnalyses`), already sliced.
+            let text = slice.count == 1 ? slice[clauseStart].text : comment.slice(span.textStart, span.textEnd)
             sentences.append(SentenceAnalysis(
-                text: comment.slice(span.textStart, span.textEnd), start: span.start, end: span.end,
+                text: text, start: span.start, end: span.end,
                 sentiment: SentimentScore(score: score, label: Self.mixedOrLabel(score, clauses: slice, options: engine.options)),
                 clauses: slice))
             clauseStart = clauseEnd
@@ -380,5 +382,14 @@ extension SentimentScorer {
                                                  weight: clause.weight, emotions: clause.emotions))
         }
         sentenceClauseEnds.append(clauseAnalyses.count)
+    }
+}
+
+private extension Array {
+    /// `removeAll(keepingCapacity: true)`, which costs a generic `replaceSubrange` (or a new buffer,
+    /// when the storage is shared) even when there is nothing to remove: most comments have no
+    /// signal evidence, and many no evidence at all.
+    mutating func removeAllKeepingCapacity() {
+        if !isEmpty { removeAll(keepingCapacity: true) }
     }
 }
