@@ -289,7 +289,7 @@ extension SentimentScorer {
                 continue
             }
             let modifiers = context.modifiers(at: index, length: hit.length, clause: clause)
-            var values = (hit.term.values * modifiers.intensity).clamped(lowerBound: .zero, upperBound: SIMD8(repeating: 1))
+            var values = Self.clampedToUnit(hit.term.values * modifiers.intensity)
             var rules = modifiers.rules
             if hit.compound { rules.insert(.compound) }
             if modifiers.negated {
@@ -307,13 +307,27 @@ extension SentimentScorer {
             if values != .zero {
                 let token = comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
-                for emotion in Emotion.allCases where values[emotion.index] > 0 {
-                    evidence.append(EmotionEvidence(token: token, emotion: emotion, intensity: values[emotion.index],
+                // Lane by lane, which unrolls; the lanes are in `Emotion.allCases` order (see `Emotion.index`).
+                for lane in values.indices where values[lane] > 0 {
+                    evidence.append(EmotionEvidence(token: token, emotion: Emotion.allCases[lane], intensity: values[lane],
                                                     start: start, end: end, rules: rules))
                 }
             }
             result.combine(EmotionProfile(values))
             index += hit.length
+        }
+        return result
+    }
+
+    /// `values.clamped(lowerBound: .zero, upperBound: SIMD8(repeating: 1))` with the same lanes (NaN
+    /// included, which `FloatingPoint.maximum` turns into 0), without the two out-of-line generic
+    /// `pointwiseMax` and `pointwiseMin` loops that method compiles to.
+    @inline(__always)
+    private static func clampedToUnit(_ values: SIMD8<Double>) -> SIMD8<Double> {
+        var result = values
+        for lane in result.indices {
+            let value = result[lane]
+            result[lane] = value >= 1 ? 1 : value >= 0 ? value : 0
         }
         return result
     }
