@@ -73,7 +73,7 @@ public final class Analyzer {
     /// written before it is read, so the buffers are neither cleared nor filled ahead.
     private let ids = TokenBuffer<TermID>(repeating: Vocabulary.unknown)
     private let entries = TokenBuffer<TermEntry>(repeating: TermEntry())
-    private var recentKeys = KeyCache()
+    private let recentKeys = KeyCache()
 
     public init(engine: Engine) throws {
         self.engine = engine
@@ -92,9 +92,7 @@ public final class Analyzer {
         // Exactly one element per token: the rules bound their look-ahead by these counts.
         let ids = UnsafeMutableBufferPointer(rebasing: self.ids.elements[..<tokens.count])
         let entries = UnsafeMutableBufferPointer(rebasing: self.entries.elements[..<tokens.count])
-        var recentKeys = self.recentKeys
-        self.recentKeys = KeyCache.empty
-        defer { self.recentKeys = recentKeys }
+        let recentKeys = self.recentKeys
         return tokens.withUnsafeBufferPointer { tokens in
             keys.withUnsafeBufferPointer { keys in
                 for (index, token) in tokens.enumerated() {

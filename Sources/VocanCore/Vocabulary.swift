@@ -210,11 +210,15 @@ public struct Vocabulary: Sendable {
 /// bytes (256 KiB) in front of the vocabulary, whose megabytes of slots, entries and keys cost about
 /// three cache misses per token. The words of comments repeat, so most tokens hit here; keys longer
 /// than 16 bytes always go to the vocabulary.
-struct KeyCache {
+///
+/// A class over one allocation, so that a lookup (one per token) writes its slot without the
+/// uniqueness check of an array and its owner need not take it out of a property to do so.
+final class KeyCache {
     private struct Slot {
         var hash: UInt32 = 0
         /// 0 marks an empty slot (no key is empty).
         var length: UInt8 = 0
+        /// The key's bytes as `pack` reads them.
         var key: (UInt64, UInt64) = (0, 0)
         var id: TermID = Vocabulary.unknown
         var entry = TermEntry()
@@ -222,33 +226,53 @@ struct KeyCache {
 
     private static let size = 4096
     static let maximumKeyLength = 16
-    private var slots: [Slot]
+    private let slots: UnsafeMutableBufferPointer<Slot>
 
-    init() { slots = [Slot](repeating: Slot(), count: Self.size) }
+    init() {
+        slots = .allocate(capacity: Self.size)
+        slots.initialize(repeating: Slot())
+    }
 
-    private init(placeholder: Void) { slots = [] }
-
-    /// A cache without slots, to stand in while the real one is taken out of its owner (see `Analyzer`).
-    static let empty = KeyCache(placeholder: ())
+    deinit {
+        _ = slots.deinitialize()
+        slots.deallocate()
+    }
 
     /// The id and entry of `key` (unknown keys included), from the cache or from `vocabulary`.
     @inline(__always)
-    mutating func lookup(_ key: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary) -> (TermID, TermEntry) {
+    func lookup(_ key: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary) -> (TermID, TermEntry) {
         let hash = Vocabulary.hash(key)
         guard key.count <= Self.maximumKeyLength, !key.isEmpty else {
             let id = vocabulary.id(key, hash: hash)
             return (id, vocabulary.entry(id))
         }
-        var packed: (UInt64, UInt64) = (0, 0)
-        withUnsafeMutableBytes(of: &packed) { $0.copyMemory(from: UnsafeRawBufferPointer(key)) }
+        let packed = Self.pack(key)
+        // Masked to the slot count: always in bounds.
         let index = Int(hash) & (Self.size - 1)
-        return slots.withUnsafeMutableBufferPointer { slots in
-            let slot = slots[index]
-            if slot.hash == hash, Int(slot.length) == key.count, slot.key == packed { return (slot.id, slot.entry) }
-            let id = vocabulary.id(key, hash: hash)
-            let entry = vocabulary.entry(id)
-            slots[index] = Slot(hash: hash, length: UInt8(key.count), key: packed, id: id, entry: entry)
-            return (id, entry)
+        let slot = slots[index]
+        if slot.hash == hash, Int(slot.length) == key.count, slot.key == packed { return (slot.id, slot.entry) }
+        let id = vocabulary.id(key, hash: hash)
+        let entry = vocabulary.entry(id)
+        slots[index] = Slot(hash: hash, length: UInt8(key.count), key: packed, id: id, entry: entry)
+        return (id, entry)
+    }
+
+    /// The bytes of a key of 1...16 bytes in two words, from loads that stay inside the key and
+    /// overlap where its length is no multiple of theirs (so no call to copy them): together with
+    /// the length, which the slot also compares, they tell every key apart.
+    @inline(__always)
+    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
+        let count = key.count
+        guard let base = UnsafeRawPointer(key.baseAddress) else { return (0, 0) }
+        if count >= 8 {
+            return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
         }
+        if count >= 4 {
+            let first = UInt64(base.loadUnaligned(as: UInt32.self))
+            let last = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            return (first | last << 32, 0)
+        }
+        // One to three bytes: the first, the middle and the last cover them all.
+        return (UInt64(key[0]) | UInt64(key[count / 2]) << 8 | UInt64(key[count - 1]) << 16, 0)
     }
 }
