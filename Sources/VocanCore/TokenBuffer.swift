@@ -70,16 +70,22 @@ final class ScratchList<Element>: RandomAccessCollection, MutableCollection {
         }
     }
 
+    /// Inlined (a call per clause and sentence otherwise); growing, which the lists seldom need
+    /// once they have seen a long comment, is not.
+    @inline(__always)
     func append(_ element: Element) {
-        if count == capacity {
-            let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
-            grown.moveInitialize(from: base, count: count)
-            base.deallocate()
-            base = grown
-            capacity *= 2
-        }
+        if count == capacity { grow() }
         (base + count).initialize(to: element)
         count += 1
+    }
+
+    @inline(never)
+    private func grow() {
+        let grown = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = grown
+        capacity *= 2
     }
 
     func removeLast() {
