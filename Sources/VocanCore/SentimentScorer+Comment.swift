@@ -56,6 +56,7 @@ extension SentimentScorer {
             for clauseIndex in clauses.indices {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
+                opinionRanges.removeAll()
                 for index in clause {
                     guard case .opinion(let term, let length, let compound) = context.readings[index] else { continue }
                     let modifiers = context.modifiers(at: index, length: length, clause: clause)
@@ -79,10 +80,12 @@ extension SentimentScorer {
                     let range = index..<index + length
                     evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
                                              start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
+                    opinionRanges.append(range)
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count
                 let clauseEmotions = clauseEmotions(clause, in: comment, pack: pack, engine: engine, context: context,
-                                                    factors: factors, evidence: &emotionEvidence)
+                                                    factors: factors, opinions: evidence, from: clauseEvidence,
+                                                    evidence: &emotionEvidence)
                 clauses[clauseIndex].emotions = clauseEmotions
                 emotions.combine(clauseEmotions)
                 detectSignals(clause, in: comment, pack: pack, context: context, factors: factors, evidence: &signalEvidence)
@@ -270,10 +273,11 @@ extension SentimentScorer {
 
     /// The emotions of a clause. Intensifiers scale them (up to 1); a negated positive emotion turns
     /// into half of its opposite ("nicht zufrieden" → sadness), a negated negative one disappears
-    /// ("nicht wütend"); questions and wishes damp them like opinions.
-    private mutating func clauseEmotions(
+    /// ("nicht wütend"); questions and wishes damp them like opinions. `opinions` from `first` is the
+    /// clause's opinion evidence (its tokens in `opinionRanges`).
+    private func clauseEmotions(
         _ clause: Range<Int>, in comment: CommentText, pack: LanguagePack, engine: Engine, context: RuleContext,
-        factors: SentenceFactors, evidence: inout [EmotionEvidence]
+        factors: SentenceFactors, opinions: [Evidence], from first: Int, evidence: inout [EmotionEvidence]
     ) -> EmotionProfile {
         var result = EmotionProfile()
         var index = clause.lowerBound
@@ -305,7 +309,8 @@ extension SentimentScorer {
             }
             let range = index..<index + hit.length
             if values != .zero {
-                let token = comment.string(range)
+                // Many emotion words are the clause's opinion words too ("love", "terrible"): same text.
+                let token = opinionRanges.firstIndex(of: range).map { opinions[first + $0].token } ?? comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
                 // Lane by lane, which unrolls; the lanes are in `Emotion.allCases` order (see `Emotion.index`).
                 for lane in values.indices where values[lane] > 0 {

@@ -34,6 +34,9 @@ struct SentimentScorer {
     let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
     let clauses = ScratchList<Clause>()
     let clauseStarts = ScratchList<(index: Int, rule: Rule?)>()
+    /// The tokens of each opinion evidence item of the clause being scored, in order, so that an
+    /// emotion on the same tokens can share the item's text.
+    let opinionRanges = ScratchList<Range<Int>>()
     var signalMatches: [SignalPatterns.Match] = []
     let sentenceSums = ScratchList<Double>()
     let sentenceWeights = ScratchList<Double>()
