@@ -49,9 +49,13 @@ public struct EmotionProfile: Sendable, Hashable, BitwiseCopyable {
 
     /// The strongest emotion, nil when all are zero; ties go to the first in alphabetical order.
     public var dominant: Emotion? {
-        var best: Emotion?
-        for emotion in Emotion.allCases where self[emotion] > (best.map { self[$0] } ?? 0) { best = emotion }
-        return best
+        // Lane by lane (the lanes are in `Emotion.allCases` order), which unrolls.
+        var best: Int?, bestValue = 0.0
+        for lane in values.indices where values[lane] > bestValue {
+            best = lane
+            bestValue = values[lane]
+        }
+        return best.map { Emotion.allCases[$0] }
     }
 
     /// Adds the cues of `other` as independent evidence.
