@@ -238,10 +238,17 @@ extension SentimentScorer {
         let tokens = comment.tokens
         var factors = SentenceFactors()
         var marks = 0, first = 0, last = 0
-        for index in range where tokens[index].kind == .punctuation && tokens[index].mark == 0x21 {
-            if marks == 0 { first = index }
-            last = index
-            marks += 1
+        // One pass for the exclamation marks, wishes and links.
+        for index in range {
+            let token = tokens[index]
+            if token.kind == .punctuation && token.mark == 0x21 {
+                if marks == 0 { first = index }
+                last = index
+                marks += 1
+            } else if token.kind == .url {
+                factors.link = Self.linkFactor
+            }
+            if case .rule(let rule, _) = readings[index], rule.role == .wish { factors.wish = min(factors.wish, rule.value) }
         }
         if marks > 0 { factors.exclamations = (min(marks, 4), tokens[first].start, tokens[last].end) }
         if marks == 0, range.suffix(3).contains(where: { tokens[$0].mark == 0x3F }) {
@@ -249,10 +256,6 @@ extension SentimentScorer {
             var asks = false
             if let firstWord, case .rule(let rule, _) = readings[firstWord], rule.role == .questionWord { asks = true }
             factors.question = asks ? Self.questionFactor : Self.rhetoricalQuestionFactor
-        }
-        for index in range {
-            if case .rule(let rule, _) = readings[index], rule.role == .wish { factors.wish = min(factors.wish, rule.value) }
-            if tokens[index].kind == .url { factors.link = Self.linkFactor }
         }
         return factors
     }
