@@ -28,6 +28,8 @@ public final class LanguagePack: Sendable {
     public let signals: SignalPatterns
     /// The phrases first words start; a word's `TermEntry.phrases` has its index + 1 here.
     let phraseHeads: [PhraseHeads]
+    /// Per `PhraseTable`: the second words of each first word's phrases, by the phrase group.
+    private let phraseSeconds: [PairFilter]
     /// Splits compounds into this pack's known parts.
     public let splitter: CompoundSplitter
     /// The `n't` rule of English, applied to every key that ends in `n't`.
@@ -42,6 +44,9 @@ public final class LanguagePack: Sendable {
         self.emotions = emotions
         self.signals = signals
         self.phraseHeads = phraseHeads
+        phraseSeconds = [opinions.secondWords(of: phraseHeads.lazy.map(\.opinions)),
+                         rules.secondWords(of: phraseHeads.lazy.map(\.rules)),
+                         emotions.secondWords(of: phraseHeads.lazy.map(\.emotions))]
         splitter = CompoundSplitter(pack: number)
         self.contractedNegation = contractedNegation
     }
@@ -65,7 +70,8 @@ public final class LanguagePack: Sendable {
 
     /// The phrases that may start at token `index`, per table: none unless the next token is the
     /// second word of some phrase of that table (most phrase heads are common words, most of their
-    /// neighbours are not, and a neighbour that continues a rule phrase seldom continues an emotion one).
+    /// neighbours are not, and a neighbour that continues a rule phrase seldom continues an emotion
+    /// one), and, per `phraseSeconds`, maybe of one that starts with this token's word.
     @inline(__always)
     func phrases(at index: Int, in comment: CommentText) -> PhraseHeads {
         let head = comment.entries[index].phrases[number]
@@ -73,10 +79,19 @@ public final class LanguagePack: Sendable {
         let next = comment.entries[index + 1]
         guard next.isPhraseSecond(pack: number) else { return PhraseHeads() }
         var heads = phraseHeads[Int(head) - 1]
-        if !next.isPhraseSecond(in: .opinions, pack: number) { heads.opinions = IndexRange(0, 0) }
-        if !next.isPhraseSecond(in: .rules, pack: number) { heads.rules = IndexRange(0, 0) }
-        if !next.isPhraseSecond(in: .emotions, pack: number) { heads.emotions = IndexRange(0, 0) }
+        let second = comment.ids[index + 1]
+        heads.opinions = candidates(heads.opinions, of: .opinions, next: next, second: second)
+        heads.rules = candidates(heads.rules, of: .rules, next: next, second: second)
+        heads.emotions = candidates(heads.emotions, of: .emotions, next: next, second: second)
         return heads
+    }
+
+    /// `group` of `table` if one of its phrases may continue with the next token (`next`, `second`), else none.
+    @inline(__always)
+    private func candidates(_ group: IndexRange, of table: PhraseTable, next: TermEntry, second: TermID) -> IndexRange {
+        guard !group.isEmpty, next.isPhraseSecond(in: table, pack: number),
+              phraseSeconds[table.rawValue].mayContain(group.start, second) else { return IndexRange(0, 0) }
+        return group
     }
 
     /// Whether any opinion entry (a single word or the first word of a phrase) starts with this key.

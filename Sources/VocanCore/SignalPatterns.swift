@@ -69,40 +69,6 @@ public final class SignalPatterns: Sendable {
         var secondClasses: UInt64
     }
 
-    /// A one-bit-per-slot hash set of (head list, second word) pairs, so that the next token of
-    /// most head words (`i`, `no`, `still`...) is told apart without a search in `seconds`: a
-    /// clear bit means no group; a set bit is confirmed by the search.
-    struct SecondWordFilter: Sendable {
-        private var bits: [UInt64]
-        private let shift: UInt64
-
-        /// A filter with room for `count` pairs at about 1/32 false positives.
-        init(count: Int) {
-            var logarithm = 6
-            while 1 << logarithm < count * 32 { logarithm += 1 }
-            bits = Array(repeating: 0, count: 1 << (logarithm - 6))
-            shift = UInt64(64 - logarithm)
-        }
-
-        /// The slot of a pair: Fibonacci hashing of the list's first group and the word.
-        @inline(__always)
-        private func slot(_ list: HeadList, _ word: TermID) -> Int {
-            let key = UInt64(UInt32(bitPattern: list.seconds.start)) << 32 | UInt64(UInt32(bitPattern: word))
-            return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
-        }
-
-        mutating func insert(_ list: HeadList, _ word: TermID) {
-            let slot = slot(list, word)
-            bits[slot &>> 6] |= 1 &<< UInt64(slot & 63)
-        }
-
-        @inline(__always)
-        func mayContain(_ list: HeadList, _ word: TermID) -> Bool {
-            let slot = slot(list, word)
-            return bits[slot &>> 6] & 1 &<< UInt64(slot & 63) != 0
-        }
-    }
-
     /// The patterns of a head list with one second element: a word id, or `-(class + 1)` for a class.
     struct Second: Sendable, BitwiseCopyable {
         var key: Int32
@@ -131,7 +97,9 @@ public final class SignalPatterns: Sendable {
     /// `classSets` restricted to `startingClasses`, so that a word whose classes only continue
     /// patterns (`minutes`, `account`) is passed over like a word in none.
     let startingClassSets: [UInt64]
-    let secondWords: SecondWordFilter
+    /// The (head list, second word) pairs, by the list's first group, so that the next token of
+    /// most head words (`i`, `no`, `still`...) is told apart without a search in `seconds`.
+    let secondWords: PairFilter
     public let count: Int
 
     init(patterns: [Pattern], elements: [Element], references: [Int32], seconds: [Second], wordLists: [HeadList],
@@ -150,9 +118,9 @@ public final class SignalPatterns: Sendable {
         }
         self.startingClasses = startingClasses
         startingClassSets = classSets.map { $0 & startingClasses }
-        var secondWords = SecondWordFilter(count: seconds.count)
+        var secondWords = PairFilter(count: seconds.count)
         for list in wordLists + byFirstClass {
-            for group in seconds[list.seconds.range] where group.key >= 0 { secondWords.insert(list, group.key) }
+            for group in seconds[list.seconds.range] where group.key >= 0 { secondWords.insert(list.seconds.start, group.key) }
         }
         self.secondWords = secondWords
         self.count = count
@@ -185,7 +153,7 @@ public final class SignalPatterns: Sendable {
         -> (word: Bool, classes: UInt64) {
         guard next < limit, !list.seconds.isEmpty else { return (false, 0) }
         let classes = Int(comment.entries[next].signals[pack] & 0xFFFF)
-        return (secondWords.mayContain(list, comment.ids[next]), classes == 0 ? 0 : classSets[classes - 1] & list.secondClasses)
+        return (secondWords.mayContain(list.seconds.start, comment.ids[next]), classes == 0 ? 0 : classSets[classes - 1] & list.secondClasses)
     }
 
     /// The classes of a `TermEntry.signals` value that start patterns.

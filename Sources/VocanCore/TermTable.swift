@@ -33,6 +33,15 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
     /// The ids of the second words of all phrases.
     var secondIDs: [TermID] { phrases.map { restIDs[Int($0.restStart)] } }
 
+    /// The (group, second word) pairs of the phrase groups `groups`, for `phrases(at:in:)` of a pack.
+    func secondWords(of groups: some Sequence<IndexRange>) -> PairFilter {
+        var filter = PairFilter(count: phrases.count)
+        for group in groups {
+            for phrase in phrases[group.range] { filter.insert(group.start, restIDs[Int(phrase.restStart)]) }
+        }
+        return filter
+    }
+
     /// The value numbered `number` (from 1), nil for 0.
     @inline(__always)
     func value(_ number: UInt16) -> Value? { number == 0 ? nil : values[Int(number) - 1] }
@@ -66,6 +75,40 @@ public final class TermTable<Value: Hashable & Sendable & BitwiseCopyable>: Send
             if matches { return (count + 1, values[Int(phrase.value)]) }
         }
         return nil
+    }
+}
+
+/// A one-bit-per-slot hash set of (group, word) pairs, a group being a range of phrases or patterns
+/// named by its start: a clear bit means the pair is absent, a set bit that it may be present (a
+/// search confirms it), so most words that continue no phrase of a head cost no search.
+struct PairFilter: Sendable {
+    private var bits: [UInt64]
+    private let shift: UInt64
+
+    /// A filter with room for `count` pairs at about 1/32 false positives.
+    init(count: Int) {
+        var logarithm = 6
+        while 1 << logarithm < count * 32 { logarithm += 1 }
+        bits = Array(repeating: 0, count: 1 << (logarithm - 6))
+        shift = UInt64(64 - logarithm)
+    }
+
+    /// The slot of a pair: Fibonacci hashing of the group's start and the word.
+    @inline(__always)
+    private func slot(_ group: Int32, _ word: TermID) -> Int {
+        let key = UInt64(UInt32(bitPattern: group)) << 32 | UInt64(UInt32(bitPattern: word))
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift)
+    }
+
+    mutating func insert(_ group: Int32, _ word: TermID) {
+        let slot = slot(group, word)
+        bits[slot &>> 6] |= 1 &<< UInt64(slot & 63)
+    }
+
+    @inline(__always)
+    func mayContain(_ group: Int32, _ word: TermID) -> Bool {
+        let slot = slot(group, word)
+        return bits[slot &>> 6] & 1 &<< UInt64(slot & 63) != 0
     }
 }
 
