@@ -328,15 +328,13 @@ extension SentimentScorer {
     }
 
     /// `values.clamped(lowerBound: .zero, upperBound: SIMD8(repeating: 1))` with the same lanes (NaN
-    /// included, which `FloatingPoint.maximum` turns into 0), without the two out-of-line generic
-    /// `pointwiseMax` and `pointwiseMin` loops that method compiles to.
+    /// included, which `FloatingPoint.maximum` turns into 0, and -0), without the two out-of-line
+    /// generic `pointwiseMax` and `pointwiseMin` loops that method compiles to: two vector compares.
     @inline(__always)
     private static func clampedToUnit(_ values: SIMD8<Double>) -> SIMD8<Double> {
         var result = values
-        for lane in result.indices {
-            let value = result[lane]
-            result[lane] = value >= 1 ? 1 : value >= 0 ? value : 0
-        }
+        result.replace(with: 0, where: .!(values .>= 0))
+        result.replace(with: 1, where: result .>= 1)
         return result
     }
 
