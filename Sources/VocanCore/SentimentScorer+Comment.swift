@@ -91,7 +91,8 @@ extension SentimentScorer {
                 detectSignals(clause, in: comment, pack: pack, context: context, factors: factors, evidence: &signalEvidence)
             }
             var sum = 0.0
-            for clause in clauses {
+            for clauseIndex in clauses.indices {
+                let clause = clauses[clauseIndex]
                 sum += clause.sum * clause.weight
                 guard clause.weight != 1 else { continue }
                 for item in clause.evidence {
@@ -130,12 +131,12 @@ extension SentimentScorer {
         }
 
         var total = 0.0
-        for (index, sum) in sentenceSums.enumerated() { total += sum * sentenceWeights[index] }
+        for index in sentenceSums.indices { total += sentenceSums[index] * sentenceWeights[index] }
         // Long texts would otherwise saturate: a review of ten mild sentences is not ten times as strong,
         // so the sum is divided by the fourth root of the sentence count.
         total /= Double(max(sentenceSums.count, 1)).squareRoot().squareRoot()
-        for (sentence, items) in sentenceEvidence.enumerated() where sentenceWeights[sentence] != 1 {
-            for item in items { evidence[item].weight *= sentenceWeights[sentence] }
+        for sentence in sentenceEvidence.indices where sentenceWeights[sentence] != 1 {
+            for item in sentenceEvidence[sentence] { evidence[item].weight *= sentenceWeights[sentence] }
         }
         evidence.sort { $0.start < $1.start }
         let score = Self.normalize(total)
@@ -192,12 +193,12 @@ extension SentimentScorer {
         }
         if clauseStarts.count > 1, clauseStarts[clauseStarts.count - 1].index >= range.upperBound { clauseStarts.removeLast() }
         clauses.removeAll()
-        for (position, start) in clauseStarts.enumerated() {
+        for position in clauseStarts.indices {
             let end = position + 1 < clauseStarts.count ? clauseStarts[position + 1].index : range.upperBound
-            clauses.append(Clause(tokens: start.index..<end))
+            clauses.append(Clause(tokens: clauseStarts[position].index..<end))
         }
-        for (position, start) in clauseStarts.enumerated() {
-            guard let rule = start.rule else { continue }
+        for position in clauseStarts.indices {
+            guard let rule = clauseStarts[position].rule else { continue }
             switch rule.role {
             case .contrast:
                 clauses[position].weight *= rule.value
@@ -385,7 +386,8 @@ extension SentimentScorer {
     private func appendClauseAnalyses(_ span: SentenceSpan, in comment: CommentText, options: AnalysisOptions,
                                                to clauseAnalyses: inout [ClauseAnalysis]) {
         let tokens = comment.tokens
-        for clause in clauses {
+        for clauseIndex in clauses.indices {
+            let clause = clauses[clauseIndex]
             let first = tokens[clause.tokens.lowerBound], last = tokens[clause.tokens.upperBound - 1]
             let text: Substring
             if clauses.count > 1 {

@@ -40,7 +40,8 @@ final class TokenBuffer<Element> {
 /// that its buffer is unique; a few such lists per sentence cost more than the sentence's arithmetic.
 ///
 /// A class, like `TokenBuffer`, so that filling it from a `mutating` method neither copies it nor
-/// re-checks uniqueness. Indices are checked, so misuse traps as it would with an array.
+/// re-checks uniqueness. Indices are checked, so misuse traps as it would with an array. The scorer
+/// walks its lists by index: an iterator holds, and so retains and releases, the list.
 final class ScratchList<Element>: RandomAccessCollection, MutableCollection {
     private var base: UnsafeMutablePointer<Element>
     private var capacity: Int
