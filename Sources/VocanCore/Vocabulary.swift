@@ -196,8 +196,17 @@ public struct Vocabulary: Sendable {
             offset += 8
         }
         if offset < bytes.count {
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail = tail << 8 | UInt64(bytes[index]) }
+            // The last one to seven bytes, from loads that stay inside the key and overlap the bytes
+            // before them (or each other) rather than a loop over the bytes.
+            let count = bytes.count, tail: UInt64
+            if count >= 8 {
+                tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            } else if count >= 4 {
+                tail = UInt64(base.loadUnaligned(as: UInt32.self)) << 32
+                    | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            } else {
+                tail = UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1])
+            }
             hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             hash ^= hash >> 32
         }
