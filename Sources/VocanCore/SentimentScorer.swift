@@ -34,6 +34,8 @@ struct SentimentScorer {
     let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
     let clauses = ScratchList<Clause>()
     let clauseStarts = ScratchList<(index: Int, rule: Rule?)>()
+    /// The positions of the sentence read last that have a rule or opinion word (see `choose`).
+    let foundPositions = ScratchList<Int>()
     /// The tokens of each opinion evidence item of the clause being scored, in order, so that an
     /// emotion on the same tokens can share the item's text.
     let opinionRanges = ScratchList<Range<Int>>()
@@ -170,6 +172,7 @@ struct SentimentScorer {
         foundRules.reserve(comment.tokens.count)
         foundOpinions.reserve(comment.tokens.count)
         foundEmotions.reserve(comment.tokens.count)
+        foundPositions.removeAll()
         for index in range {
             readings[index] = .none
             // Once for the three tables.
@@ -186,9 +189,10 @@ struct SentimentScorer {
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
             foundRules[index] = rule
             foundOpinions[index] = opinion
+            if rule != nil || opinion != nil { foundPositions.append(index) }
             foundEmotions[index] = self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary)
         }
-        Self.choose(range, readings.elements, foundRules.elements, foundOpinions.elements)
+        Self.choose(range, at: foundPositions, readings.elements, foundRules.elements, foundOpinions.elements)
     }
 
     /// Whether no lookup can find anything at `index`: the key has no value and no phrase `heads`
@@ -205,13 +209,17 @@ struct SentimentScorer {
 
     /// At each position of a sentence, the rule word or the opinion word (or nothing): the longer
     /// match wins, and an intensifier that is also an opinion word is an intensifier only before one.
+    /// `positions` are those of the sentence with a rule or opinion word, in order: the others read
+    /// as nothing, so they are not visited.
     private static func choose(
-        _ range: Range<Int>, _ readings: UnsafeMutableBufferPointer<Reading>,
+        _ range: Range<Int>, at positions: ScratchList<Int>, _ readings: UnsafeMutableBufferPointer<Reading>,
         _ foundRules: UnsafeMutableBufferPointer<(rule: Rule, length: Int)?>,
         _ foundOpinions: UnsafeMutableBufferPointer<(term: OpinionTerm, length: Int, compound: Bool)?>
     ) {
         var index = range.lowerBound
-        while index < range.upperBound {
+        // Each position not inside the rule or opinion phrase chosen before.
+        for position in positions.indices where positions[position] >= index {
+            index = positions[position]
             let rule = foundRules[index], opinion = foundOpinions[index]
             if let rule, let opinion {
                 let opinionFollows = (index + rule.length..<min(index + rule.length + 2, range.upperBound))
@@ -229,8 +237,6 @@ struct SentimentScorer {
             } else if let opinion {
                 readings[index] = .opinion(opinion.term, length: opinion.length, compound: opinion.compound)
                 index += opinion.length
-            } else {
-                index += 1
             }
         }
     }
