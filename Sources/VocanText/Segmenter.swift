@@ -346,7 +346,9 @@ public struct Segmenter {
                         start = next
                         continue
                     } else {
-                        kind = vocan_is_pictographic(Self.scalar(text, at: start)) != 0 ? .emoji : .other
+                        // Extended_Pictographic and the regional indicators start at U+00A9: ASCII
+                        // punctuation, the common case, needs no property lookup.
+                        kind = first >= 0x80 && vocan_is_pictographic(Self.scalar(text, at: start)) != 0 ? .emoji : .other
                     }
                     segments[count] = RawSegment(start: start, end: next, kind: kind)
                     count += 1
@@ -749,19 +751,20 @@ public struct Segmenter {
     }
 }
 
-/// The ASCII emoticons a segmenter recognizes: those of up to four UTF-16 units packed into one
-/// integer each (no string per candidate), the rare longer ones as arrays.
+/// The ASCII emoticons a segmenter recognizes, each packed into one integer (no string per candidate)
+/// and found by binary search (no hashing); the rare ones with a unit outside U+0001...U+00FF as arrays.
 private struct EmoticonSet {
-    private let short: Set<UInt64>
-    private let long: Set<[UInt16]>
+    /// The packed emoticons, sorted.
+    private let packed: [UInt64]
+    private let wide: Set<[UInt16]>
     /// Bit set over UTF-16 units: can an emoticon start with this unit?
     private let starts: [UInt64]
     let maxLength: Int
 
     init(_ emoticons: some Sequence<String>) {
         let all = Set(emoticons.map { Array($0.utf16) }.filter { !$0.isEmpty && $0.count <= 6 })
-        short = Set(all.filter { $0.count <= 4 }.map(Self.pack))
-        long = all.filter { $0.count > 4 }
+        packed = all.compactMap(Self.pack).sorted()
+        wide = all.filter { Self.pack($0) == nil }
         var starts = [UInt64](repeating: 0, count: 1024)
         for emoticon in all { starts[Int(emoticon[0] >> 6)] |= 1 << UInt64(emoticon[0] & 63) }
         self.starts = starts
@@ -771,11 +774,23 @@ private struct EmoticonSet {
     func mayStart(with unit: UInt16) -> Bool { starts[Int(unit >> 6)] & (1 << UInt64(unit & 63)) != 0 }
 
     func contains(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
-        units.count <= 4 ? short.contains(Self.pack(units)) : long.contains(Array(units))
+        guard let key = Self.pack(units) else { return !wide.isEmpty && wide.contains(Array(units)) }
+        var low = 0, high = packed.count
+        while low < high {
+            let middle = (low + high) / 2
+            if packed[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < packed.count && packed[low] == key
     }
 
-    /// Up to four UTF-16 units in one integer; units are never zero, so lengths stay distinct.
-    private static func pack(_ units: some Sequence<UInt16>) -> UInt64 {
-        units.reduce(0) { $0 << 16 | UInt64($1) }
+    /// Up to eight units in one integer, a byte each, when all are in U+0001...U+00FF (no zero byte, so
+    /// lengths stay distinct); nil otherwise.
+    private static func pack(_ units: some Sequence<UInt16>) -> UInt64? {
+        var key: UInt64 = 0
+        for unit in units {
+            guard unit &- 1 < 0xFF else { return nil }
+            key = key << 8 | UInt64(unit)
+        }
+        return key
     }
 }
