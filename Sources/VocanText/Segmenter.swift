@@ -122,7 +122,7 @@ public struct Segmenter {
     // MARK: - Loading
 
     private mutating func load(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Room for the vector lanes of `projectASCII` past the end.
+        // Room for the vector lanes of `projectASCIIBytes` and `asciiShape` past the end.
         if units.count < bytes.count + 16 {
             units = [UInt16](repeating: 0, count: bytes.count * 2 + 16)
             shapes = [UInt8](repeating: 0, count: units.count)
@@ -229,23 +229,22 @@ public struct Segmenter {
         }
     }
 
-    /// Tests on eight ASCII bytes in one integer: each sets the top bit of every byte where it holds
-    /// (bytes below 0x80 cannot carry into their neighbours).
+    /// Tests on the bytes of a `ByteLanes` value, each on its own: each sets the top bit of every byte
+    /// where it holds (bytes below 0x80 cannot carry into their neighbours).
     private enum Bytes {
-        static let ones: UInt64 = 0x0101_0101_0101_0101, high = ones << 7, low7 = ~high
+        static let ones: UInt64 = 0x0101_0101_0101_0101
 
         /// The top bit of each byte that is zero.
-        @inline(__always) static func zero(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & high }
-
-        /// `byte` in all eight bytes.
-        @inline(__always) static func splat(_ byte: UInt8) -> UInt64 { ones &* UInt64(byte) }
+        @inline(__always) static func zero<W: ByteLanes>(_ word: W) -> W {
+            ~(((word & W(splat: 0x7F)) &+ W(splat: 0x7F)) | word) & W(splat: 0x80)
+        }
 
         /// The top bit of each byte equal to `byte`.
-        @inline(__always) static func equal(_ word: UInt64, _ byte: UInt8) -> UInt64 { zero(word ^ splat(byte)) }
+        @inline(__always) static func equal<W: ByteLanes>(_ word: W, _ byte: UInt8) -> W { zero(word ^ W(splat: byte)) }
 
         /// The top bit of each byte in `first...last`.
-        @inline(__always) static func within(_ word: UInt64, _ first: UInt8, _ last: UInt8) -> UInt64 {
-            (word &+ splat(0x80 - first)) & ~(word &+ splat(0x7F - last)) & high
+        @inline(__always) static func within<W: ByteLanes>(_ word: W, _ first: UInt8, _ last: UInt8) -> W {
+            (word &+ W(splat: 0x80 - first)) & ~(word &+ W(splat: 0x7F - last)) & W(splat: 0x80)
         }
 
         /// The top bit of each byte that may end a sentence: `.`, `!`, `?` and line breaks (U+000A...U+000D).
@@ -255,18 +254,31 @@ public struct Segmenter {
 
         /// The low `count` bytes of `word` (`count` below 8), the others zero.
         @inline(__always) static func prefix(_ word: UInt64, _ count: Int) -> UInt64 { word & ~(~0 << (8 * UInt64(count))) }
+
+        /// The keys (ASCII lowercased) and the `Shape` bits but elongation of ASCII bytes: the tests' top
+        /// bits shifted to the `Shape` bits.
+        @inline(__always) static func project<W: ByteLanes>(_ word: W) -> (keys: W, shapes: W) {
+            let upper = within(word, 0x41, 0x5A), lower = within(word, 0x61, 0x7A)
+            return (word | upper &>> 2, upper &>> 7 | lower &>> 6 | equal(word, 0x2D) &>> 5 | equal(word, 0x40) &>> 4)
+        }
     }
 
-    /// `projectASCII` for a comment that is all ASCII, eight bytes at a time with the `Bytes` tests, whose
-    /// top bits are then shifted to the `Shape` bits. The buffers have room for the bytes past the end.
+    /// `projectASCII` for a comment that is all ASCII with the `Bytes` tests, sixteen bytes at a time in a
+    /// vector, the rest eight at a time. The key and shape buffers have room for sixteen bytes past the end.
     private mutating func projectASCIIBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let ones = Bytes.ones
+        typealias Vector = SIMD16<UInt8>
         let length = self.length
         let source = UnsafeRawPointer(bytes.baseAddress)
         keys.withUnsafeMutableBytes { keys in
             shapes.withUnsafeMutableBytes { shapes in
                 guard let source, length > 0 else { return }
                 var index = 0
+                while index + 16 <= length {
+                    let (key, shape) = Bytes.project(source.loadUnaligned(fromByteOffset: index, as: Vector.self))
+                    keys.storeBytes(of: key, toByteOffset: index, as: Vector.self)
+                    shapes.storeBytes(of: shape, toByteOffset: index, as: Vector.self)
+                    index += 16
+                }
                 while index < length {
                     var word: UInt64 = 0
                     if index + 8 <= length {
@@ -279,23 +291,23 @@ public struct Segmenter {
                         // The last bytes, padded with zeros (whose keys and shapes are never read).
                         for offset in 0..<length - index { word |= UInt64(bytes[index + offset]) << (8 * UInt64(offset)) }
                     }
-                    let upper = Bytes.within(word, 0x41, 0x5A), lower = Bytes.within(word, 0x61, 0x7A)
-                    keys.storeBytes(of: word | upper >> 2, toByteOffset: index, as: UInt64.self)
-                    let shape = upper >> 7 | lower >> 6 | Bytes.equal(word, 0x2D) >> 5 | Bytes.equal(word, 0x40) >> 4
+                    let (key, shape) = Bytes.project(word)
+                    keys.storeBytes(of: key, toByteOffset: index, as: UInt64.self)
                     shapes.storeBytes(of: shape, toByteOffset: index, as: UInt64.self)
                     index += 8
                 }
-                // A letter whose key equals the keys of the two bytes before it.
+                // A letter whose key equals the keys of the two bytes before it (bytes past the end get
+                // shapes that are never read).
                 index = 2
                 while index < length {
-                    let key = keys.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let before = keys.loadUnaligned(fromByteOffset: index - 1, as: UInt64.self)
-                    let twoBefore = keys.loadUnaligned(fromByteOffset: index - 2, as: UInt64.self)
-                    let shape = shapes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    let letter = (shape & ones | shape >> 1 & ones) << 7
+                    let key = keys.loadUnaligned(fromByteOffset: index, as: Vector.self)
+                    let before = keys.loadUnaligned(fromByteOffset: index - 1, as: Vector.self)
+                    let twoBefore = keys.loadUnaligned(fromByteOffset: index - 2, as: Vector.self)
+                    let shape = shapes.loadUnaligned(fromByteOffset: index, as: Vector.self)
+                    let letter = ((shape | shape &>> 1) & Vector(splat: 1)) &<< 7
                     let run = letter & Bytes.zero(key ^ before) & Bytes.zero(before ^ twoBefore)
-                    shapes.storeBytes(of: shape | run >> 3, toByteOffset: index, as: UInt64.self)
-                    index += 8
+                    shapes.storeBytes(of: shape | run &>> 3, toByteOffset: index, as: Vector.self)
+                    index += 16
                 }
             }
         }
@@ -569,7 +581,7 @@ public struct Segmenter {
                 all |= word
                 runs |= word & inside
                 // Multiplied by `ones`, the sum of the eight upper bits (bit 0) lands in the top byte.
-                upper &+= ((word & Bytes.splat(Shape.upper)) &* Bytes.ones) >> 56
+                upper &+= ((word & UInt64(splat: Shape.upper)) &* Bytes.ones) >> 56
                 inside = ~0
                 offset += 8
             } while offset < end
@@ -578,7 +590,7 @@ public struct Segmenter {
             all |= all >> 8
             let bits = UInt8(truncatingIfNeeded: all)
             guard bits & Shape.notASCII == 0 else { return nil }
-            return (upper >= 2 && bits & Shape.lower == 0, runs & Bytes.splat(Shape.elongation) != 0,
+            return (upper >= 2 && bits & Shape.lower == 0, runs & UInt64(splat: Shape.elongation) != 0,
                     bits & Shape.hyphen != 0, bits & Shape.at != 0)
         }
     }
@@ -749,6 +761,27 @@ public struct Segmenter {
         return SentenceSpan(tokens: 0..<tokens.count, start: scalarOffset(first), end: scalarOffset(end),
                             textStart: utf8Offset(first), textEnd: utf8Offset(end))
     }
+}
+
+/// Eight bytes in an integer or sixteen in a vector, for the `Bytes` tests, which work on each byte alone.
+private protocol ByteLanes {
+    /// `byte` in every byte.
+    init(splat byte: UInt8)
+    static func & (lhs: Self, rhs: Self) -> Self
+    static func | (lhs: Self, rhs: Self) -> Self
+    static func ^ (lhs: Self, rhs: Self) -> Self
+    static func &+ (lhs: Self, rhs: Self) -> Self
+    static prefix func ~ (operand: Self) -> Self
+    static func &>> (lhs: Self, rhs: UInt8) -> Self
+    static func &<< (lhs: Self, rhs: UInt8) -> Self
+}
+
+extension UInt64: ByteLanes {
+    fileprivate init(splat byte: UInt8) { self = 0x0101_0101_0101_0101 &* UInt64(byte) }
+}
+
+extension SIMD16: ByteLanes where Scalar == UInt8 {
+    fileprivate init(splat byte: UInt8) { self.init(repeating: byte) }
 }
 
 /// The ASCII emoticons a segmenter recognizes, each packed into one integer (no string per candidate)

@@ -121,4 +121,20 @@ private func keys(_ text: String) throws -> [String] {
         #expect(segmenter.key("Größe") == "groesse")
         #expect(segmenter.key("ÜBEL") == "uebel")
     }
+
+    /// All-ASCII comments take the vector projection of shapes and keys, others the unit-by-unit one:
+    /// both must agree wherever a token falls against the sixteen-byte lanes.
+    @Test func asciiShapesMatchTheUnitByUnitPath() throws {
+        let words = ["sooo", "NIE", "Top-Beratung", "@support", "a@b.de", "aaa", "TOP", "xxxxxxxxxxxxxxxxxxxx", "Ab", ":-)", "2.0"]
+        for padding in 0..<17 {
+            let ascii = String(repeating: "x", count: padding) + " " + words.joined(separator: " ")
+            let plain = try segment(ascii), mixed = try segment(ascii + " ü")
+            // Keys copied past the comment's own (the emoticon's) start later in the longer one.
+            func shape(_ token: Token) -> [Int] {
+                [Int(token.kind.rawValue), token.isAllCaps ? 1 : 0, token.isElongated ? 1 : 0, token.hasHyphen ? 1 : 0, token.start, token.end]
+            }
+            #expect(mixed.tokens.dropLast().map(shape) == plain.tokens.map(shape))
+            #expect(mixed.tokens.dropLast().map(mixed.key) == plain.tokens.map(plain.key))
+        }
+    }
 }
