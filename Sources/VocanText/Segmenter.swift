@@ -429,6 +429,10 @@ public struct Segmenter {
     /// `http(s)://…` or `www.…`: the run of touching segments up to white space, minus trailing punctuation.
     private mutating func urlEnd(from index: Int) -> Int? {
         let first = segments[index]
+        // The words that start with h or w but not with `ht` or `ww` (`what`, `have`) leave here.
+        guard first.end - first.start >= 3, units[first.start + 1] | 0x20 == 0x74 || units[first.start + 1] | 0x20 == 0x77 else {
+            return nil
+        }
         let scheme = matches(first.start, first.end, "http") || matches(first.start, first.end, "https")
         let www = matches(first.start, first.end, "www") || (first.end - first.start > 4 && matches(first.start, first.start + 4, "www."))
         guard scheme || www, adjacent(index) || first.end - first.start > 4 else { return nil }
