@@ -248,7 +248,7 @@ public struct Segmenter {
         }
 
         /// The top bit of each byte that may end a sentence: `.`, `!`, `?` and line breaks (U+000A...U+000D).
-        @inline(__always) static func terminators(_ word: UInt64) -> UInt64 {
+        @inline(__always) static func terminators<W: ByteLanes>(_ word: W) -> W {
             within(word, 0x0A, 0x0D) | equal(word, 0x2E) | equal(word, 0x21) | equal(word, 0x3F)
         }
 
@@ -710,11 +710,19 @@ public struct Segmenter {
         }
     }
 
-    /// Whether an all-ASCII comment has a terminator before unit `end`, read eight keys at a time (ASCII
-    /// keys are the comment's characters lowercased, which leaves terminators as they are).
+    /// Whether an all-ASCII comment has a terminator before unit `end`, read sixteen keys at a time, the
+    /// rest eight at a time (ASCII keys are the comment's characters lowercased, which leaves terminators
+    /// as they are).
     private mutating func hasASCIITerminator(before end: Int) -> Bool {
         keys.withUnsafeBytes { keys in
             var offset = 0
+            while offset + 16 <= end {
+                let found = Bytes.terminators(keys.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self))
+                // Its two halves, to test all sixteen bytes at once.
+                let halves = unsafeBitCast(found, to: (UInt64, UInt64).self)
+                if halves.0 | halves.1 != 0 { return true }
+                offset += 16
+            }
             while offset < end {
                 var word = keys.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
                 if end - offset < 8 { word = Bytes.prefix(word, end - offset) }

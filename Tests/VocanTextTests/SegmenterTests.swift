@@ -137,4 +137,14 @@ private func keys(_ text: String) throws -> [String] {
             #expect(mixed.tokens.dropLast().map(mixed.key) == plain.tokens.map(plain.key))
         }
     }
+
+    /// The terminator test reads sixteen keys at a time, then eight: a full stop anywhere in a long
+    /// comment must still hand it to ICU's sentence iterator.
+    @Test func findsTerminatorsAtEveryLanePosition() throws {
+        for padding in 1..<40 {
+            let words = String(repeating: "x", count: padding)
+            #expect(try segment(words + ". Und weiter").sentences.count == 2)
+            #expect(try segment(words + " und weiter").sentences.count == 1)
+        }
+    }
 }
