@@ -39,6 +39,15 @@ private func keys(_ text: String) throws -> [String] {
         #expect(segmentation.text(tokens[6]) == "xD")
     }
 
+    /// Emoticons with a character beyond U+00FF are kept apart from the packed ASCII ones.
+    @Test func recognizesEmoticonsBeyondLatin1() throws {
+        var segmenter = try Segmenter(emoticons: [":)", "°□°"])
+        let segmentation = segmenter.segment("Oh °□° nein :) °□", locale: .german)
+        let tokens = segmentation.tokens
+        #expect(tokens.map(\.kind) == [.word, .emoticon, .word, .emoticon, .punctuation, .punctuation])
+        #expect(segmentation.text(tokens[1]) == "°□°")
+    }
+
     @Test func timeIsNotAnEmoticon() throws {
         #expect(try segment("um 12:30 Uhr").tokens.allSatisfy { $0.kind != .emoticon })
         #expect(try segment("Siehe (Punkt D)").tokens.allSatisfy { $0.kind != .emoticon })
