@@ -1,6 +1,7 @@
 // Build-time tool run by the EmbedLexicons plugin: compiles lexicons/ into an engine image and writes
-// one Swift source file with the image (base64) and every lexicon file as a raw string literal, so the
-// vocan binary carries its lexicons, runs from anywhere and loads its engine in milliseconds.
+// one Swift source file with the image (a `ByteLiteral`) and every lexicon file as a raw string
+// literal, so the vocan binary carries its lexicons, runs from anywhere and loads its engine in
+// milliseconds.
 import Foundation
 import VocanCore
 
@@ -43,8 +44,8 @@ for name in names {
 source += names.isEmpty ? "        :]\n" : "    ]\n"
 source += """
 
-    /// `EngineImage` of the engine built from `files`, in base64 (\(image.count) bytes).
-    static let image: StaticString = "\(Base64.encode(image))"
+    /// `EngineImage` of the engine built from `files`, as a `ByteLiteral` (\(image.count) bytes).
+    static let image: StaticString = "\(ByteLiteral.encode(image))"
 }
 
 """

@@ -13,7 +13,7 @@ extension Engine {
         extraEmotionLexicons: [LexiconSource] = []
     ) throws -> Engine {
         if extraLexicons.isEmpty, extraEmotionLexicons.isEmpty,
-           let engine = try? EngineImage.decode(base64: BundledLexicons.image, options: options) {
+           let engine = try? EngineImage.decode(literal: BundledLexicons.image, options: options) {
             return engine
         }
         return try Engine(options: options, extraLexicons: extraLexicons, extraEmotionLexicons: extraEmotionLexicons,

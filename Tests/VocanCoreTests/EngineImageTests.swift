@@ -5,24 +5,48 @@ import VocanCore
 /// The engine vocan loads at start-up is the image compiled at build time; `Engine.bundled()` quietly
 /// falls back to the lexicon texts when the image cannot be read, so these tests read it directly.
 @Suite struct EngineImageTests {
-    @Test func base64RoundTripsEveryLength() {
+    /// Every byte value, at every offset from the eight-byte words the decoder copies.
+    @Test func byteLiteralRoundTripsEveryByteAndLength() {
         var generator = SystemRandomNumberGenerator()
         for length in Array(0..<40) + [1_000, 4_099] {
             let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
-            let text = Base64.encode(bytes)
-            #expect(text.utf8.count == (length + 2) / 3 * 4)
-            var copy = text
-            #expect(copy.withUTF8(Base64.decode) == bytes)
+            var text = Self.literalValue(ByteLiteral.encode(bytes))
+            #expect(text.withUTF8(ByteLiteral.decode) == bytes)
         }
+        var all = Self.literalValue(ByteLiteral.encode(Array(0...255)))
+        #expect(all.withUTF8(ByteLiteral.decode) == Array(0...255))
     }
 
-    @Test func base64SkipsLineBreaks() {
-        var text = "SGFs\nbG8g\r\nV2Vs\ndA=="
-        #expect(String(decoding: text.withUTF8(Base64.decode), as: UTF8.self) == "Hallo Welt")
+    @Test func byteLiteralRefusesCharactersAboveLatin1() {
+        var text = "abc€"
+        #expect(text.withUTF8(ByteLiteral.decode) == nil)
+    }
+
+    /// The string the compiler makes of a literal with this text between its quotes.
+    private static func literalValue(_ text: String) -> String {
+        var value = ""
+        var scalars = text.unicodeScalars.makeIterator()
+        while let scalar = scalars.next() {
+            guard scalar == "\\", let escaped = scalars.next() else {
+                value.unicodeScalars.append(scalar)
+                continue
+            }
+            switch escaped {
+            case "0": value.unicodeScalars.append("\0")
+            case "u":
+                var hex = ""
+                while let digit = scalars.next(), digit != "}" {
+                    if digit != "{" { hex.unicodeScalars.append(digit) }
+                }
+                value.unicodeScalars.append(UnicodeScalar(UInt8(hex, radix: 16)!))
+            default: value.unicodeScalars.append(escaped)
+            }
+        }
+        return value
     }
 
     @Test func bundledImageGivesTheEngineOfTheTexts() throws {
-        let image = try EngineImage.decode(base64: BundledLexicons.image)
+        let image = try EngineImage.decode(literal: BundledLexicons.image)
         let texts = try Engine(files: BundledLexicons.files)
         #expect(image.vocabulary.count == texts.vocabulary.count)
         let comments = [
