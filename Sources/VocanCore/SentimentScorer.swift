@@ -185,14 +185,27 @@ struct SentimentScorer {
             }
             var rule = self.rule(at: index, heads: heads, in: comment, pack: pack)
             if let found = rule, index + found.length > range.upperBound { rule = nil }
-            var opinion = self.opinion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary)
+            let entry = comment.entries[index], token = comment.tokens[index]
+            var opinion = Self.mayFind(entry.opinion[pack.number], phrases: heads.opinions, token, pack: pack)
+                ? self.opinion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
             foundRules[index] = rule
             foundOpinions[index] = opinion
             if rule != nil || opinion != nil { foundPositions.append(index) }
-            foundEmotions[index] = self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary)
+            foundEmotions[index] = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
+                ? self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
         }
         Self.choose(range, at: foundPositions, readings.elements, foundRules.elements, foundOpinions.elements)
+    }
+
+    /// Whether `lookup` may find something in a table at a token whose entry has the table's value
+    /// number `single` and whose phrase heads in it are `group`: with neither, only a squeezed or
+    /// compound word can be found. Tested before the call, which most tokens with a value in another
+    /// table (or a rule) would make for nothing.
+    @inline(__always)
+    private static func mayFind(_ single: UInt16, phrases group: IndexRange, _ token: Token, pack: LanguagePack) -> Bool {
+        single != 0 || !group.isEmpty
+            || token.kind.isWordLike && (token.isElongated || token.hasHyphen || pack.language == .german && token.keyLength >= 7)
     }
 
     /// Whether no lookup can find anything at `index`: the key has no value and no phrase `heads`
