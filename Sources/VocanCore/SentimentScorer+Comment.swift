@@ -316,10 +316,15 @@ extension SentimentScorer {
                 // Many emotion words are the clause's opinion words too ("love", "terrible"): same text.
                 let token = opinionRanges.firstIndex(of: range).map { opinions[first + $0].token } ?? comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
-                // Lane by lane, which unrolls; the lanes are in `Emotion.allCases` order (see `Emotion.index`).
-                for lane in values.indices where values[lane] > 0 {
-                    evidence.append(EmotionEvidence(token: token, emotion: Emotion.allCases[lane], intensity: values[lane],
-                                                    start: start, end: end, rules: rules))
+                // The lanes are in `Emotion.allCases` order (see `Emotion.index`). They are read from the
+                // vector's bytes: indexing the vector by the loop's lane stored it to the stack every lane.
+                withUnsafeBytes(of: values) { lanes in
+                    for lane in values.indices {
+                        let intensity = lanes.load(fromByteOffset: lane * MemoryLayout<Double>.stride, as: Double.self)
+                        guard intensity > 0 else { continue }
+                        evidence.append(EmotionEvidence(token: token, emotion: Emotion.allCases[lane], intensity: intensity,
+                                                        start: start, end: end, rules: rules))
+                    }
                 }
             }
             result.combine(EmotionProfile(values))
