@@ -24,9 +24,7 @@ struct SentimentScorer {
 
     static func normalize(_ sum: Double) -> Double { sum / (sum * sum + alpha).squareRoot() }
 
-    /// German compound splits, per language (index of `Language.analyzed`).
-    private var compounds = [CompoundCache(), CompoundCache()]
-    private var squeezed: [UInt8] = []
+    private let caches = LookupCaches()
     let readings = TokenBuffer<Reading>(repeating: .none)
     private let foundRules = TokenBuffer<(rule: Rule, length: Int)?>(repeating: nil)
     private let foundOpinions = TokenBuffer<(term: OpinionTerm, length: Int, compound: Bool)?>(repeating: nil)
@@ -50,7 +48,7 @@ struct SentimentScorer {
     // MARK: Reading the tokens
 
     /// The opinion at a token; `heads` are the phrases that may start there (`LanguagePack.phrases(at:in:)`).
-    mutating func opinion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
+    func opinion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
                           vocabulary: Vocabulary) -> (term: OpinionTerm, length: Int, compound: Bool)? {
         let number = pack.number
         return lookup(pack.opinions, at: index, phrases: heads.opinions, in: comment, pack: pack, vocabulary: vocabulary,
@@ -58,7 +56,7 @@ struct SentimentScorer {
     }
 
     /// The emotions at a token; `heads` as for `opinion(at:heads:in:pack:vocabulary:)`.
-    mutating func emotion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
+    func emotion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
                           vocabulary: Vocabulary) -> (term: EmotionProfile, length: Int, compound: Bool)? {
         let number = pack.number
         return lookup(pack.emotions, at: index, phrases: heads.emotions, in: comment, pack: pack, vocabulary: vocabulary,
@@ -69,7 +67,7 @@ struct SentimentScorer {
     /// may start there), the squeezed form of an elongated word (`suuuper` → `super`), or a compound
     /// of known parts. `single` reads the table's value number from an entry.
     @inline(__always)
-    private mutating func lookup<Value>(
+    private func lookup<Value>(
         _ table: TermTable<Value>, at index: Int, phrases group: IndexRange, in comment: CommentText, pack: LanguagePack,
         vocabulary: Vocabulary, single: (TermEntry) -> UInt16, compound: (LanguagePack, Vocabulary, ArraySlice<TermID>) -> Value?
     ) -> (term: Value, length: Int, compound: Bool)? {
@@ -92,14 +90,14 @@ struct SentimentScorer {
         if token.isElongated {
             let key = comment.key(index)
             for maxRun in [2, 1] {
-                squeeze(key, maxRun: maxRun)
-                let id = squeezed.withUnsafeBufferPointer(vocabulary.id)
+                caches.squeeze(key, maxRun: maxRun)
+                let id = caches.squeezed.withUnsafeBufferPointer(vocabulary.id)
                 if let term = table.value(single(vocabulary.entry(id))) { return (term, 1, false) }
             }
         }
         let german = pack.language == .german
         guard token.hasHyphen || (german && token.keyLength >= 7) else { return nil }
-        let parts = compounds[german ? 0 : 1].parts(of: comment.key(index), splitter: pack.splitter, vocabulary: vocabulary)
+        let parts = caches.compounds[german ? 0 : 1].parts(of: comment.key(index), splitter: pack.splitter, vocabulary: vocabulary)
         if let parts, parts.count > 1, let term = compound(pack, vocabulary, parts) { return (term, 1, true) }
         return nil
     }
@@ -141,18 +139,6 @@ struct SentimentScorer {
         return profile.isEmpty ? nil : profile
     }
 
-    /// `squeezed` = `key` with runs of a byte cut to `maxRun`.
-    private mutating func squeeze(_ key: UnsafeBufferPointer<UInt8>, maxRun: Int) {
-        squeezed.removeAll(keepingCapacity: true)
-        var previous: UInt8 = 0
-        var run = 0
-        for byte in key {
-            run = byte == previous ? run + 1 : 1
-            previous = byte
-            if run <= maxRun { squeezed.append(byte) }
-        }
-    }
-
     /// The rule word at a token; `heads` as for `opinion(at:heads:in:pack:vocabulary:)`.
     func rule(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack) -> (rule: Rule, length: Int)? {
         let entry = comment.entries[index]
@@ -165,7 +151,7 @@ struct SentimentScorer {
 
     /// Reads a sentence into `readings` (at each position a rule word, an opinion word or nothing; see
     /// `choose`) and `foundEmotions`.
-    mutating func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
+    func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
         let readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
         let foundEmotions = self.foundEmotions
         readings.reserve(comment.tokens.count)
@@ -255,3 +241,24 @@ struct SentimentScorer {
     }
 }
 
+/// The lookups' caches, kept from comment to comment. A class, so that the lookups and `read` need
+/// not be `mutating`: a mutating `read` loaded (retained and released) each of the scorer's token
+/// buffers again every sentence, as the lookups it calls might have replaced them.
+private final class LookupCaches {
+    /// German compound splits, per language (index of `Language.analyzed`).
+    var compounds = [CompoundCache(), CompoundCache()]
+    /// The last squeezed key (see `squeeze`).
+    private(set) var squeezed: [UInt8] = []
+
+    /// `squeezed` = `key` with runs of a byte cut to `maxRun`.
+    func squeeze(_ key: UnsafeBufferPointer<UInt8>, maxRun: Int) {
+        squeezed.removeAll(keepingCapacity: true)
+        var previous: UInt8 = 0
+        var run = 0
+        for byte in key {
+            run = byte == previous ? run + 1 : 1
+            previous = byte
+            if run <= maxRun { squeezed.append(byte) }
+        }
+    }
+}
