@@ -171,19 +171,35 @@ extension SentimentScorer {
     }
 
     /// Splits a sentence at contrast, concession and coordination cues into `clauses` and weighs them.
+    ///
+    /// Cues are rule words, so only the positions `read` found a rule or opinion word at are visited
+    /// (`foundPositions`); the tokens after a concession cue are scanned for its comma.
     private func splitClauses(_ range: Range<Int>, in comment: CommentText) {
         clauseStarts.removeAll()
         clauseStarts.append((range.lowerBound, nil))
-        var inConcession = false
-        for index in range {
-            // A concession ("Obwohl …,") ends at its comma; the main clause follows.
-            if inConcession, comment.tokens[index].mark == 0x2C {
+        // While in a concession, the first token not yet scanned for its comma.
+        var concessionScan: Int?
+        /// A concession ("Obwohl …,") ends at its comma before `end`; the main clause follows.
+        func endConcession(before end: Int) {
+            guard let start = concessionScan else { return }
+            if let comma = (start..<end).first(where: { comment.tokens[$0].mark == 0x2C }) {
+                clauseStarts.append((comma + 1, nil))
+                concessionScan = nil
+            } else {
+                concessionScan = end
+            }
+        }
+        for position in foundPositions.indices {
+            let index = foundPositions[position]
+            endConcession(before: index)
+            // A comma ends the concession even where it is a rule word.
+            if concessionScan != nil, comment.tokens[index].mark == 0x2C {
                 clauseStarts.append((index + 1, nil))
-                inConcession = false
+                concessionScan = nil
                 continue
             }
             guard case .rule(let rule, _) = readings[index], rule.splitsClause else { continue }
-            inConcession = rule.role == .concession
+            concessionScan = rule.role == .concession ? index + 1 : nil
             // A cue right after the concession's comma ("Obwohl …, aber …") opens the same clause.
             if clauseStarts[clauseStarts.count - 1].index == index {
                 clauseStarts[clauseStarts.count - 1].rule = rule
@@ -191,6 +207,7 @@ extension SentimentScorer {
                 clauseStarts.append((index, rule))
             }
         }
+        endConcession(before: range.upperBound)
         if clauseStarts.count > 1, clauseStarts[clauseStarts.count - 1].index >= range.upperBound { clauseStarts.removeLast() }
         clauses.removeAll()
         for position in clauseStarts.indices {
