@@ -172,8 +172,8 @@ extension SentimentScorer {
 
     /// Splits a sentence at contrast, concession and coordination cues into `clauses` and weighs them.
     ///
-    /// Cues are rule words, so only the positions `read` found a rule or opinion word at are visited
-    /// (`foundPositions`); the tokens after a concession cue are scanned for its comma.
+    /// Cues are rule words, so only the positions `read` found a word at are visited (`foundPositions`);
+    /// the tokens after a concession cue are scanned for its comma.
     private func splitClauses(_ range: Range<Int>, in comment: CommentText) {
         clauseStarts.removeAll()
         clauseStarts.append((range.lowerBound, nil))
@@ -302,7 +302,12 @@ extension SentimentScorer {
     ) -> EmotionProfile {
         var result = EmotionProfile()
         var index = clause.lowerBound
-        while index < clause.upperBound {
+        // Only the positions `read` found a word at (`foundPositions`) have an emotion or a rule word;
+        // every other token only moves on by one, so the walk jumps to the next position.
+        for position in foundPositions.indices {
+            guard foundPositions[position] >= index else { continue }
+            guard foundPositions[position] < clause.upperBound else { break }
+            index = foundPositions[position]
             // Rule words carry no emotion, unless an emotion phrase starts with one ("can't wait", "nie wieder").
             let hit = foundEmotions[index]
             if case .rule(_, let length) = context.readings[index], (hit?.length ?? 0) <= length {

@@ -32,7 +32,8 @@ struct SentimentScorer {
     let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
     let clauses = ScratchList<Clause>()
     let clauseStarts = ScratchList<(index: Int, rule: Rule?)>()
-    /// The positions of the sentence read last that have a rule or opinion word (see `choose`).
+    /// The positions of the sentence read last that have a rule, opinion or emotion word, in order
+    /// (see `choose`): the scorer's passes over a sentence's words visit these only.
     let foundPositions = ScratchList<Int>()
     /// The tokens of each opinion evidence item of the clause being scored, in order, so that an
     /// emotion on the same tokens can share the item's text.
@@ -177,9 +178,10 @@ struct SentimentScorer {
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
             foundRules[index] = rule
             foundOpinions[index] = opinion
-            if rule != nil || opinion != nil { foundPositions.append(index) }
-            foundEmotions[index] = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
+            let emotion = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
                 ? self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
+            foundEmotions[index] = emotion
+            if rule != nil || opinion != nil || emotion != nil { foundPositions.append(index) }
         }
         Self.choose(range, at: foundPositions, readings.elements, foundRules.elements, foundOpinions.elements)
     }
@@ -208,8 +210,8 @@ struct SentimentScorer {
 
     /// At each position of a sentence, the rule word or the opinion word (or nothing): the longer
     /// match wins, and an intensifier that is also an opinion word is an intensifier only before one.
-    /// `positions` are those of the sentence with a rule or opinion word, in order: the others read
-    /// as nothing, so they are not visited.
+    /// `positions` are those of the sentence with a rule, opinion or emotion word, in order: the others
+    /// read as nothing, so they are not visited (one with an emotion word only reads as nothing too).
     private static func choose(
         _ range: Range<Int>, at positions: ScratchList<Int>, _ readings: UnsafeMutableBufferPointer<Reading>,
         _ foundRules: UnsafeMutableBufferPointer<(rule: Rule, length: Int)?>,
