@@ -57,7 +57,8 @@ extension SentimentScorer {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
                 opinionRanges.removeAll()
-                for index in clause {
+                for position in foundPositions(in: clause) {
+                    let index = foundPositions[position]
                     guard case .opinion(let term, let length, let compound) = context.readings[index] else { continue }
                     let modifiers = context.modifiers(at: index, length: length, clause: clause)
                     var rules = modifiers.rules
@@ -168,6 +169,16 @@ extension SentimentScorer {
             negative = negative || clause.sentiment.score <= -threshold
         }
         return positive && negative ? .mixed : label(score, options: options)
+    }
+
+    /// The indices in `foundPositions` of the positions inside `tokens`, a part of the sentence read
+    /// last (a clause): opinion words and emotion words are only ever found at those positions.
+    private func foundPositions(in tokens: Range<Int>) -> Range<Int> {
+        var lower = 0
+        while lower < foundPositions.count, foundPositions[lower] < tokens.lowerBound { lower += 1 }
+        var upper = lower
+        while upper < foundPositions.count, foundPositions[upper] < tokens.upperBound { upper += 1 }
+        return lower..<upper
     }
 
     /// Splits a sentence at contrast, concession and coordination cues into `clauses` and weighs them.
@@ -302,11 +313,9 @@ extension SentimentScorer {
     ) -> EmotionProfile {
         var result = EmotionProfile()
         var index = clause.lowerBound
-        // Only the positions `read` found a word at (`foundPositions`) have an emotion or a rule word;
-        // every other token only moves on by one, so the walk jumps to the next position.
-        for position in foundPositions.indices {
-            guard foundPositions[position] >= index else { continue }
-            guard foundPositions[position] < clause.upperBound else { break }
+        // Only the positions `read` found a word at have an emotion or a rule word; every other token
+        // only moves on by one, so the walk jumps to the next position.
+        for position in foundPositions(in: clause) where foundPositions[position] >= index {
             index = foundPositions[position]
             // Rule words carry no emotion, unless an emotion phrase starts with one ("can't wait", "nie wieder").
             let hit = foundEmotions[index]
