@@ -26,9 +26,14 @@ struct SentimentScorer {
 
     private let caches = LookupCaches()
     let readings = TokenBuffer<Reading>(repeating: .none)
+    /// The rule entry starting at each token of the sentence read last that was looked up. It is only
+    /// read at `foundPositions`, so the tokens `findsNothing` passes over are not written (and hold
+    /// whatever an earlier sentence left).
     private let foundRules = TokenBuffer<(rule: Rule, length: Int)?>(repeating: nil)
+    /// The opinion entry starting at each token of the sentence read last (`choose` looks ahead).
     private let foundOpinions = TokenBuffer<(term: OpinionTerm, length: Int, compound: Bool)?>(repeating: nil)
-    /// The emotion entry starting at each token of the sentence read last.
+    /// The emotion entry starting at each looked-up token of the sentence read last, only read at
+    /// `foundPositions` (like `foundRules`).
     let foundEmotions = TokenBuffer<(term: EmotionProfile, length: Int, compound: Bool)?>(repeating: nil)
     let clauses = ScratchList<Clause>()
     let clauseStarts = ScratchList<(index: Int, rule: Rule?)>()
@@ -165,9 +170,7 @@ struct SentimentScorer {
             // Once for the three tables.
             let heads = pack.phrases(at: index, in: comment)
             if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) {
-                foundRules[index] = nil
                 foundOpinions[index] = nil
-                foundEmotions[index] = nil
                 continue
             }
             var rule = self.rule(at: index, heads: heads, in: comment, pack: pack)
