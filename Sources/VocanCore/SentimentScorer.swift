@@ -30,7 +30,8 @@ struct SentimentScorer {
     /// read at `foundPositions`, so the tokens `findsNothing` passes over are not written (and hold
     /// whatever an earlier sentence left).
     private let foundRules = TokenBuffer<(rule: Rule, length: Int)?>(repeating: nil)
-    /// The opinion entry starting at each token of the sentence read last (`choose` looks ahead).
+    /// The opinion entry starting at each looked-up token of the sentence read last, only read at
+    /// `foundPositions` (like `foundRules`).
     private let foundOpinions = TokenBuffer<(term: OpinionTerm, length: Int, compound: Bool)?>(repeating: nil)
     /// The emotion entry starting at each looked-up token of the sentence read last, only read at
     /// `foundPositions` (like `foundRules`).
@@ -169,10 +170,7 @@ struct SentimentScorer {
             readings[index] = .none
             // Once for the three tables.
             let heads = pack.phrases(at: index, in: comment)
-            if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) {
-                foundOpinions[index] = nil
-                continue
-            }
+            if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) { continue }
             var rule = self.rule(at: index, heads: heads, in: comment, pack: pack)
             if let found = rule, index + found.length > range.upperBound { rule = nil }
             let entry = comment.entries[index], token = comment.tokens[index]
@@ -226,8 +224,14 @@ struct SentimentScorer {
             index = positions[position]
             let rule = foundRules[index], opinion = foundOpinions[index]
             if let rule, let opinion {
-                let opinionFollows = (index + rule.length..<min(index + rule.length + 2, range.upperBound))
-                    .contains { foundOpinions[$0] != nil }
+                // An opinion word within two tokens after the rule is at one of the next positions.
+                let window = index + rule.length..<min(index + rule.length + 2, range.upperBound)
+                var opinionFollows = false
+                var next = position + 1
+                while !opinionFollows, next < positions.count, positions[next] < window.upperBound {
+                    opinionFollows = positions[next] >= window.lowerBound && foundOpinions[positions[next]] != nil
+                    next += 1
+                }
                 if opinion.length > rule.length || (rule.rule.role == .intensifier && !opinionFollows) {
                     readings[index] = .opinion(opinion.term, length: opinion.length, compound: opinion.compound)
                     index += opinion.length
