@@ -13,6 +13,9 @@
 static inline UBreakIterator *vocan_ubrk_open(UBreakIteratorType type, const char *locale, UErrorCode *status) {
     return ubrk_open(type, locale, NULL, 0, status);
 }
+static inline UBreakIterator *vocan_ubrk_clone(const UBreakIterator *bi, UErrorCode *status) {
+    return ubrk_clone(bi, status);
+}
 static inline void vocan_ubrk_setText(UBreakIterator *bi, const UChar *text, int32_t length, UErrorCode *status) {
     ubrk_setText(bi, text, length, status);
 }

@@ -20,17 +20,35 @@ public struct Segmenter {
         let german: OpaquePointer
         let english: OpaquePointer
 
-        init() throws {
+        /// The iterators every segmenter clones, opened once per process and never closed. Opening one
+        /// builds its rules and, for sentences, the abbreviation filter (several million instructions
+        /// each, for each analyzer thread); a clone shares them. Only cloned, never given text.
+        nonisolated(unsafe) private static let prototypes = Result { () throws(TextError) in
+            (words: try open(UBRK_WORD, "root"), german: try open(UBRK_SENTENCE, SentenceLocale.german.rawValue),
+             english: try open(UBRK_SENTENCE, SentenceLocale.english.rawValue))
+        }
+
+        private static func open(_ type: UBreakIteratorType, _ locale: String) throws(TextError) -> OpaquePointer {
             var status = U_ZERO_ERROR
-            func open(_ type: UBreakIteratorType, _ locale: String) throws -> OpaquePointer {
-                guard let iterator = vocan_ubrk_open(type, locale, &status), status.rawValue <= 0 else {
-                    throw TextError("opening the break iterator for \(locale)", status: status.rawValue)
-                }
-                return iterator
+            guard let iterator = vocan_ubrk_open(type, locale, &status), status.rawValue <= 0 else {
+                throw TextError("opening the break iterator for \(locale)", status: status.rawValue)
             }
-            words = try open(UBRK_WORD, "root")
-            german = try open(UBRK_SENTENCE, SentenceLocale.german.rawValue)
-            english = try open(UBRK_SENTENCE, SentenceLocale.english.rawValue)
+            return iterator
+        }
+
+        private static func clone(_ prototype: OpaquePointer) throws(TextError) -> OpaquePointer {
+            var status = U_ZERO_ERROR
+            guard let iterator = vocan_ubrk_clone(prototype, &status), status.rawValue <= 0 else {
+                throw TextError("cloning a break iterator", status: status.rawValue)
+            }
+            return iterator
+        }
+
+        init() throws {
+            let prototypes = try Self.prototypes.get()
+            words = try Self.clone(prototypes.words)
+            german = try Self.clone(prototypes.german)
+            english = try Self.clone(prototypes.english)
         }
 
         deinit {
