@@ -86,12 +86,16 @@ struct RecordBuilder {
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> FieldValue {
         let trimmed = ASCII.trimmed(bytes)
         guard let base = trimmed.baseAddress, !trimmed.isEmpty else { return .absent }
-        // One validating pass: `String(decoding:as:)` validates while it copies, repairing what isn't UTF-8.
-        // (`String(validating:as:)` costs twice as much: it looks up generic metadata on every call.)
+        // Most fields are ASCII without NUL, valid UTF-8 as they are: copied into the string as known
+        // ASCII, which `UTF8Span(unchecked:)` requires to be true and `isNonzeroASCII` has just shown,
+        // instead of scanned by the string's own validation a second time.
+        if ASCII.isNonzeroASCII(trimmed) {
+            return .text(String(copying: UTF8Span(unchecked: trimmed.span, isKnownASCII: true)))
+        }
+        // Otherwise one validating pass: `String(decoding:as:)` validates while it copies, repairing what
+        // isn't UTF-8. (`String(validating:as:)` costs twice as much: it looks up generic metadata on every
+        // call.) The bytes were valid exactly when the string holds them unrepaired.
         let text = String(decoding: trimmed, as: UTF8.self)
-        // Most fields are ASCII without NUL, valid as they are.
-        if ASCII.isNonzeroASCII(trimmed) { return .text(text) }
-        // Otherwise the bytes were valid exactly when the string holds them unrepaired.
         let unchanged = text.utf8.count == trimmed.count
             && (text.utf8.withContiguousStorageIfAvailable { memcmp(base, $0.baseAddress!, $0.count) == 0 }
                 ?? text.utf8.elementsEqual(trimmed))
