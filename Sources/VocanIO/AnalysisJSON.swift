@@ -138,23 +138,53 @@ extension JSONCursor {
     /// made for the record, which does not move) instead of being checked for bytes to escape again.
     @inline(never)
     private mutating func sentence(_ sentence: UnsafePointer<SentenceAnalysis>) {
+        let object = position
         literal(#"{"text":"#)
         let text = position
-        let verbatim = string(sentence.pointee.text)
+        // The text's bytes, for the clauses to tell whether they are the same bytes: the record keeps
+        // the sentence, so its text, alive while it is written.
+        let textBytes = sentence.pointee.text.utf8.span.withUnsafeBufferPointer { $0 }
+        let verbatim = string(textBytes)
         var rest = UnsafeRawBufferPointer(start: text + 1, count: verbatim ? text.distance(to: position) - 2 : 0)
         span(start: sentence.pointee.start, end: sentence.pointee.end)
         sentimentFields(sentence.pointee.sentiment)
+        let whole = WholeSentence(
+            sentence: sentence, text: textBytes, fields: UnsafeBufferPointer(start: object, count: object.distance(to: position)))
         literal(#","clauses":["#)
-        list(sentence.pointee.clauses) { $0.clause($1, continuing: &rest) }
+        list(sentence.pointee.clauses) { $0.clause($1, of: whole, continuing: &rest) }
         literal("]}")
     }
 
-    /// `sentenceRest`: the part of the sentence's text after the clauses before, as `sentence` wrote it.
+    /// A sentence as `sentence` wrote it, for a clause that is all of it: its fields from `{` through
+    /// the label, which such a clause shares.
+    private struct WholeSentence {
+        let sentence: UnsafePointer<SentenceAnalysis>
+        let text: UnsafeBufferPointer<UInt8>
+        let fields: UnsafeBufferPointer<UInt8>
+
+        /// Whether `clause` writes the same text, offsets and sentiment: its text the very bytes of the
+        /// sentence's (not just equal ones), and numbers that are equal are written alike.
+        func isAll(of clause: UnsafePointer<ClauseAnalysis>) -> Bool {
+            clause.pointee.start == sentence.pointee.start && clause.pointee.end == sentence.pointee.end
+                && clause.pointee.sentiment == sentence.pointee.sentiment
+                && clause.pointee.text.utf8.span.withUnsafeBufferPointer { $0.baseAddress == text.baseAddress && $0.count == text.count }
+        }
+    }
+
+    /// `sentenceRest`: the part of the sentence's text after the clauses before, as `sentence` wrote
+    /// it. Most sentences are one clause, whose first fields are then a copy of the sentence's.
     @inline(never)
-    private mutating func clause(_ clause: UnsafePointer<ClauseAnalysis>, continuing sentenceRest: inout UnsafeRawBufferPointer) {
-        literal(#"{"text":"#); string(clause.pointee.text, continuing: &sentenceRest)
-        span(start: clause.pointee.start, end: clause.pointee.end)
-        sentimentFields(clause.pointee.sentiment)
+    private mutating func clause(
+        _ clause: UnsafePointer<ClauseAnalysis>, of sentence: WholeSentence, continuing sentenceRest: inout UnsafeRawBufferPointer
+    ) {
+        if sentence.isAll(of: clause) {
+            copy(sentence.fields)
+            sentenceRest = UnsafeRawBufferPointer(start: nil, count: 0)
+        } else {
+            literal(#"{"text":"#); string(clause.pointee.text, continuing: &sentenceRest)
+            span(start: clause.pointee.start, end: clause.pointee.end)
+            sentimentFields(clause.pointee.sentiment)
+        }
         literal(#","weight":"#); number(clause.pointee.weight, decimals: 2)
         literal(#","emotions":"#); emotions(clause.pointee.emotions)
         byte(0x7D)

@@ -356,7 +356,7 @@ struct JSONCursor {
     /// `bytes` as they are; 4 to 16 of them (quoted names, most runs between escapes) as two
     /// overlapping words rather than a `memmove` call.
     @inline(__always)
-    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let source = bytes.baseAddress else { return }
         switch bytes.count {
         case 8...16: copyEnds(UnsafeRawPointer(source), count: bytes.count, as: UInt64.self)
