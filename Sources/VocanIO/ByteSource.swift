@@ -68,9 +68,25 @@ final class ByteSource {
         return true
     }
 
-    private func readChunk() throws -> Int {
+    /// How many bytes one read asks for.
+    var chunkSize: Int { chunk.count }
+
+    /// Whether the input is UTF-8 from here on, so its bytes go on as they are read: `read(into:)`
+    /// may then put them straight where the parsers read them.
+    var passesBytesThrough: Bool { encoding == .utf8 }
+
+    /// Reads up to `chunkSize` bytes into `destination` as they are (only while `passesBytesThrough`);
+    /// returns how many, 0 at the end of input.
+    func read(into destination: UnsafeMutableRawPointer) throws -> Int {
+        guard !exhausted else { return 0 }
+        let count = try readChunk(into: destination)
+        if count == 0 { exhausted = true }
+        return count
+    }
+
+    private func readChunk(into destination: UnsafeMutableRawPointer? = nil) throws -> Int {
         while true {
-            let count = readFromDescriptor(descriptor, chunk.baseAddress, chunk.count)
+            let count = readFromDescriptor(descriptor, destination ?? chunk.baseAddress, chunk.count)
             if count >= 0 { return count }
             let code = errno
             if code != EINTR { throw InputError.unreadable(label, Self.reason(code)) }

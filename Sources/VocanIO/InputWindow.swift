@@ -51,14 +51,31 @@ struct InputWindow {
     /// Appends the next chunk (dropping consumed bytes first); sets `atEnd` when nothing more comes.
     mutating func fill() throws {
         guard !atEnd else { return }
+        if source.passesBytesThrough {
+            // Read straight into the buffer: through `incoming`, each byte of the input was copied twice.
+            makeRoom(for: source.chunkSize)
+            let count = try source.read(into: base + end)
+            if count == 0 { atEnd = true }
+            end += count
+            return
+        }
         incoming.removeAll(keepingCapacity: true)
         guard try source.read(appendingTo: &incoming) else {
             atEnd = true
             return
         }
+        makeRoom(for: incoming.count)
+        incoming.withUnsafeBufferPointer { chunk in
+            if let bytes = chunk.baseAddress { (base + end).update(from: bytes, count: chunk.count) }
+        }
+        end += incoming.count
+    }
+
+    /// Drops the consumed bytes, growing the buffer when `count` more would not fit after the others.
+    private mutating func makeRoom(for count: Int) {
         let kept = end - start
-        if kept + incoming.count > allocation.capacity {
-            let capacity = max(allocation.capacity * 2, kept + incoming.count)
+        if kept + count > allocation.capacity {
+            let capacity = max(allocation.capacity * 2, kept + count)
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
             grown.update(from: base + start, count: kept)
             allocation.pointer.deallocate()
@@ -70,10 +87,6 @@ struct InputWindow {
         }
         start = 0
         end = kept
-        incoming.withUnsafeBufferPointer { chunk in
-            if let bytes = chunk.baseAddress { (base + end).update(from: bytes, count: chunk.count) }
-        }
-        end += incoming.count
     }
 
     /// Fills until at least `count` bytes are unconsumed or the source is exhausted.
