@@ -306,7 +306,9 @@ extension JSONCursor {
     /// rules changed it.
     private mutating func span(start: Int, end: Int, rules: EvidenceRules) {
         span(start: start, end: end)
-        var bits = rules.rawValue & Names.namedRules
+        // Most evidence has no rule at all: then the lazy global of the named bits is not even read
+        // (each read of one is a call).
+        var bits = rules.rawValue == 0 ? 0 : rules.rawValue & Names.namedRules
         guard bits != 0 else { return literal(#","rules":[]}"#) }
         literal(#","rules":["#)
         let names = Names.rules
