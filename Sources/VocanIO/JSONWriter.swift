@@ -506,7 +506,7 @@ struct JSONCursor {
     }
 
     /// Decimal digits: a single digit (most integer parts of numbers) in a byte, up to three (most
-    /// offsets) from `integers`, more by a loop.
+    /// offsets) from `integers`, more out of line (below a million from `integers` too, beyond by a loop).
     @inline(__always)
     private mutating func digits(_ value: UInt) {
         if value < 10 {
@@ -519,8 +519,18 @@ struct JSONCursor {
     }
 
     private mutating func digits(atLeastAThousand value: UInt) {
-        var count = 4
-        var limit: UInt = 10000
+        if value < 1_000_000 {
+            // Most of these are line numbers: the thousands from `integers`, then the last three digits,
+            // zeros kept, in one store (its fourth byte scratch).
+            packed(texts.integers[Int(value / 1000)])
+            let low = UInt32(value % 1000)
+            let text: UInt32 = 0x30_30_30 | low / 100 | (low / 10 % 10) << 8 | (low % 10) << 16
+            UnsafeMutableRawPointer(position).storeBytes(of: text.littleEndian, as: UInt32.self)
+            position += 3
+            return
+        }
+        var count = 7
+        var limit: UInt = 10_000_000
         while value >= limit, count < 20 {
             count += 1
             if limit > UInt.max / 10 { break }

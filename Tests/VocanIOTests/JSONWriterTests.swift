@@ -19,8 +19,9 @@ import VocanCore
         #expect(Self.number(value, decimals: decimals) == expected)
     }
 
-    /// Around each way `digits` writes (a byte, the table of 0–999, the loop) and at the extremes.
-    @Test(arguments: [0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 1001, 65_536, -1, -10, -999, -1000, Int.max, Int.min])
+    /// Around each way `digits` writes (a byte, the table of 0–999, thousands and three digits, the loop) and at the extremes.
+    @Test(arguments: [0, 7, 9, 10, 42, 99, 100, 505, 999, 1000, 1001, 10_203, 65_536, 999_999, 1_000_000, 1_000_001,
+                      -1, -10, -999, -1000, -100_070, Int.max, Int.min])
     func integersAsDescribed(_ value: Int) {
         var writer = JSONWriter()
         writer.int(value)
