@@ -396,26 +396,30 @@ public struct Segmenter {
         while index < segmentCount {
             let segment = segments[index]
             let first = units[segment.start]
+            // One `appendToken` call for all the kinds below, so that its inlined fast path exists once.
+            var start = segment.start, end = segment.end
+            let kind: TokenKind
             // Cheap tests first: a URL starts with h or w, an emoticon with one of a few characters.
             if segment.kind == .word, first | 0x20 == 0x68 || first | 0x20 == 0x77, let last = urlEnd(from: index) {
-                appendToken(segments[index].start, segments[last].end, kind: .url, bytes)
+                (kind, end) = (.url, segments[last].end)
                 index = last + 1
             } else if emoticons.mayStart(with: first), let last = emoticonEnd(from: index) {
-                appendToken(segment.start, segments[last].end, kind: .emoticon, bytes)
+                (kind, end) = (.emoticon, segments[last].end)
                 index = last + 1
             } else if segment.kind == .other, first == 0x23, segment.end - segment.start == 1,
                       index + 1 < segmentCount, segments[index + 1].kind == .word, adjacent(index) {
-                appendToken(segments[index + 1].start, segments[index + 1].end, kind: .hashtag, bytes)
-                tokens[tokens.count - 1].start = scalarOffset(segment.start)
+                // The key and text are the word's; the token starts at the `#`.
+                (kind, start, end) = (.hashtag, segments[index + 1].start, segments[index + 1].end)
                 index += 2
             } else if segment.kind == .word {
                 let last = adjacent(index) ? hyphenatedEnd(from: index) : index
-                appendToken(segment.start, segments[last].end, kind: .word, bytes, firstPartEnd: segment.end)
+                (kind, end) = (.word, segments[last].end)
                 index = last + 1
             } else {
-                appendToken(segment.start, segment.end, kind: segmentKind(segment), bytes)
+                kind = segmentKind(segment)
                 index += 1
             }
+            appendToken(from: segment.start, start, end, kind: kind, bytes, firstPartEnd: segment.end)
         }
     }
 
@@ -526,38 +530,56 @@ public struct Segmenter {
         }
     }
 
-    /// Appends a token; a `.word` becomes a `.mention` (`@support`) or `.email` by an `@` in its first
-    /// part (before any hyphen, which ends at `firstPartEnd`).
-    private mutating func appendToken(_ start: Int, _ end: Int, kind: TokenKind, _ bytes: UnsafeBufferPointer<UInt8>,
-                                      firstPartEnd: Int? = nil) {
+    /// Appends a token of the units `start..<end` whose first character is at `first` (the `#` of a
+    /// hashtag, else `start`); a `.word` becomes a `.mention` (`@support`) or `.email` by an `@` in its
+    /// first part (before any hyphen, which ends at `firstPartEnd`).
+    ///
+    /// Inlined for the common token, all ASCII and not a URL, emoticon or emoji, whose key is the
+    /// comment's characters lowercased already: the call cost about as much as the token's shape test.
+    /// The others make a key of their own out of line.
+    @inline(__always)
+    private mutating func appendToken(from first: Int, _ start: Int, _ end: Int, kind: TokenKind,
+                                      _ bytes: UnsafeBufferPointer<UInt8>, firstPartEnd: Int) {
+        guard kind != .url, kind != .emoticon, kind != .emoji, let ascii = asciiShape(start, end) else {
+            appendKeyedToken(from: first, start, end, kind: kind, bytes, firstPartEnd: firstPartEnd)
+            return
+        }
+        let kind = kind == .word && ascii.at ? wordKind(start, firstPartEnd) : kind
+        appendToken(kind, shape: (ascii.allCaps, ascii.elongated, ascii.hyphen), from: first, start, end,
+                    key: Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end))
+    }
+
+    /// `appendToken` for URLs, emoticons and emoji and for text that is not ASCII: their keys are
+    /// appended to `keys`.
+    @inline(never)
+    private mutating func appendKeyedToken(from first: Int, _ start: Int, _ end: Int, kind: TokenKind,
+                                           _ bytes: UnsafeBufferPointer<UInt8>, firstPartEnd: Int) {
         var kind = kind
-        let textStart = utf8Offset(start), textEnd = utf8Offset(end)
-        var keyStart = Int32(truncatingIfNeeded: keyCount), keyEnd = keyStart
+        let keyStart = Int32(truncatingIfNeeded: keyCount)
         var shape = (allCaps: false, elongated: false, hyphen: false)
         switch kind {
         case .emoticon, .url:
-            appendKey(UnsafeBufferPointer(rebasing: bytes[Int(textStart)..<Int(textEnd)]))
-            keyEnd = Int32(truncatingIfNeeded: keyCount)
-        case .word, .hashtag, .mention, .email, .number, .punctuation:
-            if let ascii = asciiShape(start, end) {
-                (keyStart, keyEnd) = (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end))
-                shape = (ascii.allCaps, ascii.elongated, ascii.hyphen)
-                if kind == .word, ascii.at { kind = wordKind(start, firstPartEnd ?? end) }
-            } else {
-                appendFoldedKey(start, end, emoji: false)
-                keyEnd = Int32(truncatingIfNeeded: keyCount)
-                shape = (isAllCaps(start, end), isElongated(keyStart, keyEnd), keys[Int(keyStart)..<Int(keyEnd)].contains(0x2D))
-                if kind == .word { kind = wordKind(start, firstPartEnd ?? end) }
-            }
+            appendKey(UnsafeBufferPointer(rebasing: bytes[Int(utf8Offset(start))..<Int(utf8Offset(end))]))
         case .emoji:
             appendFoldedKey(start, end, emoji: true)
-            keyEnd = Int32(truncatingIfNeeded: keyCount)
+        case .word, .hashtag, .mention, .email, .number, .punctuation:
+            appendFoldedKey(start, end, emoji: false)
+            let keyEnd = Int32(truncatingIfNeeded: keyCount)
+            shape = (isAllCaps(start, end), isElongated(keyStart, keyEnd), keys[Int(keyStart)..<Int(keyEnd)].contains(0x2D))
+            if kind == .word { kind = wordKind(start, firstPartEnd) }
         }
+        appendToken(kind, shape: shape, from: first, start, end, key: keyStart, Int32(truncatingIfNeeded: keyCount))
+    }
+
+    /// The token both paths of `appendToken` append once its key and shape are known.
+    @inline(__always)
+    private mutating func appendToken(_ kind: TokenKind, shape: (allCaps: Bool, elongated: Bool, hyphen: Bool),
+                                      from first: Int, _ start: Int, _ end: Int, key keyStart: Int32, _ keyEnd: Int32) {
         let wordLike = kind.isWordLike
         var token = Token(
             kind: kind, isAllCaps: wordLike && shape.allCaps, isElongated: wordLike && shape.elongated,
-            isBoundary: false, isTerminator: false, hasHyphen: shape.hyphen, mark: 0, start: scalarOffset(start), end: scalarOffset(end),
-            textStart: textStart, textEnd: textEnd, keyStart: keyStart, keyEnd: keyEnd)
+            isBoundary: false, isTerminator: false, hasHyphen: shape.hyphen, mark: 0, start: scalarOffset(first), end: scalarOffset(end),
+            textStart: utf8Offset(start), textEnd: utf8Offset(end), keyStart: keyStart, keyEnd: keyEnd)
         if kind == .punctuation { classifyPunctuation(&token) }
         tokens.append(token)
     }
