@@ -58,6 +58,22 @@ public struct Segmenter {
         }
     }
 
+    /// Room for the tokens of a comment, written through a pointer while they are built and then
+    /// copied into `tokens` at once: appending them one by one checked the array's uniqueness and
+    /// capacity for every token. Replaced, not grown, so that its pointer is a constant.
+    /// Copies of a segmenter share it, which is harmless: it holds nothing from one call to the next.
+    private final class TokenRoom {
+        let base: UnsafeMutablePointer<Token>
+        let capacity: Int
+
+        init(capacity: Int) {
+            base = .allocate(capacity: capacity)
+            self.capacity = capacity
+        }
+
+        deinit { base.deallocate() }
+    }
+
     private enum SegmentClass: UInt8 { case word, number, other, emoji }
 
     private struct RawSegment {
@@ -81,6 +97,9 @@ public struct Segmenter {
     private var segments: [RawSegment] = []
     private var segmentCount = 0
 
+    /// The tokens being built, `tokenCount` of them, in `tokenRoom`.
+    private var tokenRoom = TokenRoom(capacity: 0)
+    private var tokenCount = 0
     /// The tokens of the comment segmented last.
     public private(set) var tokens: [Token] = []
     /// The key bytes the tokens point into (the buffer may be longer than the keys of the last comment).
@@ -392,6 +411,9 @@ public struct Segmenter {
     // The helpers of the mutating methods are `mutating` too although they only read: called from a
     // mutating method, a non-mutating one gets a copy of the whole segmenter (a memcpy per call).
     private mutating func buildTokens(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Every token takes one segment at least, so `segmentCount` places are enough for them.
+        if tokenRoom.capacity < segmentCount { tokenRoom = TokenRoom(capacity: segmentCount * 2 + 16) }
+        tokenCount = 0
         var index = 0
         while index < segmentCount {
             let segment = segments[index]
@@ -421,6 +443,7 @@ public struct Segmenter {
             }
             appendToken(from: segment.start, start, end, kind: kind, bytes, firstPartEnd: segment.end)
         }
+        tokens.append(contentsOf: UnsafeBufferPointer(start: tokenRoom.base, count: tokenCount))
     }
 
     private mutating func adjacent(_ index: Int) -> Bool {
@@ -581,7 +604,9 @@ public struct Segmenter {
             isBoundary: false, isTerminator: false, hasHyphen: shape.hyphen, mark: 0, start: scalarOffset(first), end: scalarOffset(end),
             textStart: utf8Offset(start), textEnd: utf8Offset(end), keyStart: keyStart, keyEnd: keyEnd)
         if kind == .punctuation { classifyPunctuation(&token) }
-        tokens.append(token)
+        // In bounds: `buildTokens` made room for a token per segment.
+        (tokenRoom.base + tokenCount).initialize(to: token)
+        tokenCount += 1
     }
 
     /// Makes room for `length` more key bytes.
