@@ -135,7 +135,7 @@ public struct Segmenter {
 
     /// Tokenizes `text` into `tokens` and `keys`; `splitSentences` then finds its sentences.
     public mutating func tokenize(_ text: String) {
-        tokens.removeAll(keepingCapacity: true)
+        // `buildTokens` replaces the tokens.
         sentences.removeAll(keepingCapacity: true)
         func run(_ bytes: UnsafeBufferPointer<UInt8>) {
             load(bytes)
@@ -443,7 +443,8 @@ public struct Segmenter {
             }
             appendToken(from: segment.start, start, end, kind: kind, bytes, firstPartEnd: segment.end)
         }
-        tokens.append(contentsOf: UnsafeBufferPointer(start: tokenRoom.base, count: tokenCount))
+        // One call instead of removeAll's replaceSubrange and then append's.
+        tokens.replaceSubrange(tokens.indices, with: UnsafeBufferPointer(start: tokenRoom.base, count: tokenCount))
     }
 
     private mutating func adjacent(_ index: Int) -> Bool {
