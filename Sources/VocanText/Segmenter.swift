@@ -739,7 +739,8 @@ public struct Segmenter {
 
     /// Splits the tokenized comment into sentences with the rules of `locale`.
     public mutating func splitSentences(_ locale: SentenceLocale) {
-        sentences.removeAll(keepingCapacity: true)
+        // Empty already after `tokenize`, which spares the call.
+        if !sentences.isEmpty { sentences.removeAll(keepingCapacity: true) }
         if let whole = singleSentence() {
             sentences.append(whole)
             return
