@@ -681,7 +681,9 @@ public struct Segmenter {
         token.isTerminator = singleUnit(token).map(Self.isTerminator) ?? false
     }
 
-    /// The key as one UTF-16 unit, if it is exactly one (one scalar below U+10000).
+    /// The key as one UTF-16 unit, if it is exactly one (one scalar below U+10000). Inlined into
+    /// `classifyPunctuation`, where the call and the optional cost more than the usual one-byte key.
+    @inline(__always)
     private mutating func singleUnit(_ token: Token) -> UInt16? {
         let start = Int(token.keyStart)
         switch token.keyLength {
