@@ -109,8 +109,11 @@ public struct Signals: Sendable, Equatable {
         let recommend: Recommendation? = detractor >= threshold && detractor >= promoter ? .detractor
             : promoter >= threshold ? .promoter : nil
         let negative = sentiment.label == .negative || sentiment.label == .mixed
+        // The reasons are tested in their sort order (`FollowUpReason.<`, by name), so the list needs no
+        // sort: sorting it, even empty, cost more than all the tests.
         var reasons: [FollowUpReason] = []
         if churn >= threshold { reasons.append(.churnThreat) }
+        if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
         if scores[.legalThreat] >= threshold { reasons.append(.legalThreat) }
         if scores[.safetyIssue] >= threshold { reasons.append(.safetyIssue) }
         var strongestAnger = 0.0
@@ -122,8 +125,8 @@ public struct Signals: Sendable, Equatable {
         let contacts = 1 - (1 - scores[.effortRepeat]) * (1 - scores[.effortHandoff])
         let unresolved = scores[.unresolved] >= threshold
         if (contacts >= threshold && negative) || (contacts >= weakContacts && unresolved) { reasons.append(.unresolvedRepeat) }
-        if let scale, let score, let value = Double(score), scale.isDetractor(value), negative { reasons.append(.detractorScore) }
-        return Signals(effort: effort, churnRisk: churn, recommend: recommend, followUp: FollowUp(reasons: reasons.sorted()),
+        assert(reasons == reasons.sorted())
+        return Signals(effort: effort, churnRisk: churn, recommend: recommend, followUp: FollowUp(reasons: reasons),
                        scores: scores, evidence: evidence)
     }
 }
