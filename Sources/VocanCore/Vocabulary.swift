@@ -69,13 +69,7 @@ public struct Vocabulary: Sendable {
         self.entries = entries
         var size = 1024
         while size < entries.count * 2 { size *= 2 }
-        slots = [UInt32](repeating: 0, count: size)
-        arena.withUnsafeBufferPointer { arena in
-            for (id, entry) in entries.enumerated() {
-                let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
-                place(TermID(id), hash: Self.hash(key))
-            }
-        }
+        slots = Self.slots(size: size, arena: arena, entries: entries)
     }
 
     public var count: Int { entries.count }
@@ -156,7 +150,8 @@ public struct Vocabulary: Sendable {
         entry.keyLength = UInt8(bytes.count)
         arena.append(contentsOf: bytes)
         entries.append(entry)
-        place(id, hash: Self.hash(bytes))
+        let hash = Self.hash(bytes)
+        slots.withUnsafeMutableBufferPointer { Self.place(id, hash: hash, in: $0) }
         return id
     }
 
@@ -166,7 +161,8 @@ public struct Vocabulary: Sendable {
         change(&entries[Int(id)])
     }
 
-    private mutating func place(_ id: TermID, hash: UInt32) {
+    /// `slots.count` is a power of two, so every probe (masked by `count - 1`) is inside the buffer.
+    private static func place(_ id: TermID, hash: UInt32, in slots: UnsafeMutableBufferPointer<UInt32>) {
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while slots[slot] != 0 { slot = (slot + 1) & mask }
@@ -174,14 +170,22 @@ public struct Vocabulary: Sendable {
     }
 
     private mutating func grow() {
-        slots = [UInt32](repeating: 0, count: slots.count * 2)
-        let entries = self.entries
-        arena.withUnsafeBufferPointer { arena in
-            for (id, entry) in entries.enumerated() {
-                let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
-                place(TermID(id), hash: Self.hash(key))
+        slots = Self.slots(size: slots.count * 2, arena: arena, entries: entries)
+    }
+
+    /// A slot table of `size` slots (a power of two) with every entry placed.
+    private static func slots(size: Int, arena: [UInt8], entries: [TermEntry]) -> [UInt32] {
+        var slots = [UInt32](repeating: 0, count: size)
+        // Placed through the buffer: each store into the array property checked that it was unique.
+        slots.withUnsafeMutableBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                for (id, entry) in entries.enumerated() {
+                    let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
+                    place(TermID(id), hash: hash(key), in: slots)
+                }
             }
         }
+        return slots
     }
 
     /// A fast multiplicative hash over eight bytes at a time (keys are short; no need for SipHash here).
