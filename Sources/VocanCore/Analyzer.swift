@@ -7,6 +7,7 @@ import VocanText
 /// runs: a `CommentText` never outlives the call that made it. Reading them needs no bounds check in
 /// release builds (the rules index them by the tokens' own ranges, checked in debug builds).
 final class CommentText {
+    /// In contiguous UTF-8 (`Analyzer.analyze` makes it so), read in place by `string(_:)`.
     let text: String
     let tokens: UnsafeBufferPointer<Token>
     let ids: UnsafeBufferPointer<TermID>
@@ -49,10 +50,15 @@ final class CommentText {
     func text(_ range: Range<Int>) -> Substring { slice(tokens[range.lowerBound].textStart, tokens[range.upperBound - 1].textEnd) }
 
     /// The same text as a string of its own (short ones need no allocation).
+    ///
+    /// The bytes are read where they are: `withUTF8`, being mutating, needed a copy of the text, a
+    /// retain and a release per call.
     func string(_ range: Range<Int>) -> String {
-        var text = self.text
         let start = Int(tokens[range.lowerBound].textStart), end = Int(tokens[range.upperBound - 1].textEnd)
-        return text.withUTF8 { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+        guard let string = text.utf8.withContiguousStorageIfAvailable({
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }) else { preconditionFailure("CommentText's text is not contiguous UTF-8") }
+        return string
     }
 
     /// The UTF-8 offset where token `index` starts (for hashtags, at the `#`).
