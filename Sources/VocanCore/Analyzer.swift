@@ -66,7 +66,14 @@ final class CommentText {
         tokens[index].kind == .hashtag ? tokens[index].textStart - 1 : tokens[index].textStart
     }
 
-    func slice(_ start: Int32, _ end: Int32) -> Substring { text.utf8Slice(start, end) }
+    /// The text between two UTF-8 offsets, sliced through the UTF-8 view: making the substring from
+    /// the view's slice only aligns its bounds to scalars, which costs less (about 60 instructions
+    /// per clause) than the scalar validation of `String`'s own subscript, which `utf8Slice` uses.
+    func slice(_ start: Int32, _ end: Int32) -> Substring {
+        let utf8 = text.utf8
+        let lower = utf8.index(utf8.startIndex, offsetBy: Int(start))
+        return Substring(utf8[lower..<utf8.index(lower, offsetBy: Int(end - start))])
+    }
 }
 
 /// Analyzes comments one at a time with a shared `Engine`. Holds ICU iterators and scratch buffers, so it
