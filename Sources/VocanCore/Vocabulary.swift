@@ -200,22 +200,28 @@ public struct Vocabulary: Sendable {
             offset += 8
         }
         if offset < bytes.count {
-            // The last one to seven bytes, from loads that stay inside the key and overlap the bytes
-            // before them (or each other) rather than a loop over the bytes.
-            let count = bytes.count, tail: UInt64
-            if count >= 8 {
-                tail = base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-            } else if count >= 4 {
-                tail = UInt64(base.loadUnaligned(as: UInt32.self)) << 32
-                    | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            } else {
-                tail = UInt64(bytes[0]) << 16 | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1])
-            }
+            // The last one to seven bytes: in a key of eight or more, the last word (overlapping the
+            // bytes before them), else the short key's word; no loop over the bytes either way.
+            let count = bytes.count
+            let tail = count >= 8 ? base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) : shortWord(bytes)
             hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
             hash ^= hash >> 32
         }
         hash = (hash ^ (hash >> 31)) &* 0x9E37_79B9_7F4A_7C15
         return UInt32(truncatingIfNeeded: hash >> 32)
+    }
+
+    /// The bytes of a key of 1...7 bytes in one word, from loads that stay inside the key and overlap
+    /// where its length is no multiple of theirs (no call to copy them, no loop over the bytes):
+    /// together with the length they tell every such key apart.
+    @inline(__always)
+    static func shortWord(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let count = bytes.count
+        guard count >= 4, let base = UnsafeRawPointer(bytes.baseAddress) else {
+            // One to three bytes: the first, the middle and the last cover them all.
+            return count == 0 ? 0 : UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
+        }
+        return UInt64(base.loadUnaligned(as: UInt32.self)) | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
     }
 }
 
@@ -270,22 +276,13 @@ final class KeyCache {
         return (id, entry)
     }
 
-    /// The bytes of a key of 1...16 bytes in two words, from loads that stay inside the key and
-    /// overlap where its length is no multiple of theirs (so no call to copy them): together with
-    /// the length, which the slot also compares, they tell every key apart.
+    /// The bytes of a key of 1...16 bytes in two words: for eight or more, its first and last word
+    /// (overlapping where its length is no multiple of eight), else `Vocabulary.shortWord`. Together
+    /// with the length, which the slot also compares, they tell every key apart.
     @inline(__always)
     private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
         let count = key.count
-        guard let base = UnsafeRawPointer(key.baseAddress) else { return (0, 0) }
-        if count >= 8 {
-            return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
-        }
-        if count >= 4 {
-            let first = UInt64(base.loadUnaligned(as: UInt32.self))
-            let last = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-            return (first | last << 32, 0)
-        }
-        // One to three bytes: the first, the middle and the last cover them all.
-        return (UInt64(key[0]) | UInt64(key[count / 2]) << 8 | UInt64(key[count - 1]) << 16, 0)
+        guard count >= 8, let base = UnsafeRawPointer(key.baseAddress) else { return (Vocabulary.shortWord(key), 0) }
+        return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
 }
