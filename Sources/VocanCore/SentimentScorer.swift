@@ -102,9 +102,8 @@ struct SentimentScorer {
                 if let term = table.value(single(vocabulary.entry(id))) { return (term, 1, false) }
             }
         }
-        let german = pack.language == .german
-        guard token.hasHyphen || (german && token.keyLength >= 7) else { return nil }
-        let parts = caches.compounds[german ? 0 : 1].parts(of: comment.key(index), splitter: pack.splitter, vocabulary: vocabulary)
+        guard Self.mayBeCompound(token, pack: pack) else { return nil }
+        let parts = caches.compounds[pack.language == .german ? 0 : 1].parts(of: comment.key(index), splitter: pack.splitter, vocabulary: vocabulary)
         if let parts, parts.count > 1, let term = compound(pack, vocabulary, parts) { return (term, 1, true) }
         return nil
     }
@@ -193,8 +192,21 @@ struct SentimentScorer {
     /// table (or a rule) would make for nothing.
     @inline(__always)
     private static func mayFind(_ single: UInt16, phrases group: IndexRange, _ token: Token, pack: LanguagePack) -> Bool {
-        single != 0 || !group.isEmpty
-            || token.kind.isWordLike && (token.isElongated || token.hasHyphen || pack.language == .german && token.keyLength >= 7)
+        single != 0 || !group.isEmpty || token.kind.isWordLike && mayBeSqueezedOrSplit(token, pack: pack)
+    }
+
+    /// Whether `lookup` would try the token's squeezed form or its compound parts (as it does for
+    /// word-like tokens).
+    @inline(__always)
+    private static func mayBeSqueezedOrSplit(_ token: Token, pack: LanguagePack) -> Bool {
+        token.isElongated || mayBeCompound(token, pack: pack)
+    }
+
+    /// Whether `lookup` splits the token into compound parts: it is hyphenated, or a German word long
+    /// enough to be a compound.
+    @inline(__always)
+    private static func mayBeCompound(_ token: Token, pack: LanguagePack) -> Bool {
+        token.hasHyphen || pack.language == .german && token.keyLength >= 7
     }
 
     /// Whether no lookup can find anything at `index`: the key has no value and no phrase `heads`
@@ -204,8 +216,7 @@ struct SentimentScorer {
     private static func findsNothing(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack) -> Bool {
         let entry = comment.entries[index], token = comment.tokens[index], number = pack.number
         guard entry.opinion[number] | entry.emotion[number] | entry.rule[number] == 0, heads == PhraseHeads(),
-              !token.isElongated, !token.hasHyphen else { return false }
-        if pack.language == .german { return token.keyLength < 7 }
+              !mayBeSqueezedOrSplit(token, pack: pack) else { return false }
         return pack.contractedNegation == nil || !comment.keyHasSuffix(index, "n't")
     }
 
