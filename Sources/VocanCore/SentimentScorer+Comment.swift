@@ -57,7 +57,8 @@ extension SentimentScorer {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
                 opinionRanges.removeAll()
-                for position in foundPositions(in: clause) {
+                let positions = foundPositions(in: clause)
+                for position in positions {
                     let index = foundPositions[position]
                     guard case .opinion(let term, let length, let compound) = context.readings[index] else { continue }
                     let modifiers = context.modifiers(at: index, length: length, clause: clause)
@@ -84,9 +85,9 @@ extension SentimentScorer {
                     opinionRanges.append(range)
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count
-                let clauseEmotions = clauseEmotions(clause, in: comment, pack: pack, engine: engine, context: context,
-                                                    factors: factors, opinions: evidence, from: clauseEvidence,
-                                                    evidence: &emotionEvidence)
+                let clauseEmotions = clauseEmotions(clause, at: positions, in: comment, pack: pack, engine: engine,
+                                                    context: context, factors: factors, opinions: evidence,
+                                                    from: clauseEvidence, evidence: &emotionEvidence)
                 clauses[clauseIndex].emotions = clauseEmotions
                 emotions.combine(clauseEmotions)
                 detectSignals(clause, in: comment, pack: pack, context: context, factors: factors, evidence: &signalEvidence)
@@ -305,17 +306,18 @@ extension SentimentScorer {
 
     /// The emotions of a clause. Intensifiers scale them (up to 1); a negated positive emotion turns
     /// into half of its opposite ("nicht zufrieden" → sadness), a negated negative one disappears
-    /// ("nicht wütend"); questions and wishes damp them like opinions. `opinions` from `first` is the
-    /// clause's opinion evidence (its tokens in `opinionRanges`).
+    /// ("nicht wütend"); questions and wishes damp them like opinions. `positions` are the clause's
+    /// (`foundPositions(in:)`); `opinions` from `first` is its opinion evidence (its tokens in `opinionRanges`).
     private func clauseEmotions(
-        _ clause: Range<Int>, in comment: CommentText, pack: LanguagePack, engine: Engine, context: RuleContext,
-        factors: SentenceFactors, opinions: [Evidence], from first: Int, evidence: inout [EmotionEvidence]
+        _ clause: Range<Int>, at positions: Range<Int>, in comment: CommentText, pack: LanguagePack, engine: Engine,
+        context: RuleContext, factors: SentenceFactors, opinions: [Evidence], from first: Int,
+        evidence: inout [EmotionEvidence]
     ) -> EmotionProfile {
         var result = EmotionProfile()
         var index = clause.lowerBound
         // Only the positions `read` found a word at have an emotion or a rule word; every other token
         // only moves on by one, so the walk jumps to the next position.
-        for position in foundPositions(in: clause) where foundPositions[position] >= index {
+        for position in positions where foundPositions[position] >= index {
             index = foundPositions[position]
             // Rule words carry no emotion, unless an emotion phrase starts with one ("can't wait", "nie wieder").
             let hit = foundEmotions[index]
