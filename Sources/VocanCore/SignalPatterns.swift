@@ -92,10 +92,8 @@ public final class SignalPatterns: Sendable {
     /// Per class number: the patterns starting with the class.
     let byFirstClass: [HeadList]
     let startingWithAny: IndexRange
-    /// The classes that start at least one pattern (a bit per class number).
-    let startingClasses: UInt64
-    /// `classSets` restricted to `startingClasses`, so that a word whose classes only continue
-    /// patterns (`minutes`, `account`) is passed over like a word in none.
+    /// `classSets` restricted to the classes that start at least one pattern, so that a word whose
+    /// classes only continue patterns (`minutes`, `account`) is passed over like a word in none.
     let startingClassSets: [UInt64]
     /// The (head list, second word) pairs, by the list's first group, so that the next token of
     /// most head words (`i`, `no`, `still`...) is told apart without a search in `seconds`.
@@ -116,7 +114,6 @@ public final class SignalPatterns: Sendable {
         for (number, list) in byFirstClass.enumerated() where !list.general.isEmpty || !list.seconds.isEmpty {
             startingClasses |= 1 << UInt64(number)
         }
-        self.startingClasses = startingClasses
         startingClassSets = classSets.map { $0 & startingClasses }
         var secondWords = PairFilter(count: seconds.count)
         for list in wordLists + byFirstClass {
