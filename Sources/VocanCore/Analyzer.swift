@@ -50,15 +50,18 @@ final class CommentText {
     func text(_ range: Range<Int>) -> Substring { slice(tokens[range.lowerBound].textStart, tokens[range.upperBound - 1].textEnd) }
 
     /// The same text as a string of its own (short ones need no allocation).
-    ///
-    /// The bytes are read where they are: `withUTF8`, being mutating, needed a copy of the text, a
-    /// retain and a release per call.
     func string(_ range: Range<Int>) -> String {
         let start = Int(tokens[range.lowerBound].textStart), end = Int(tokens[range.upperBound - 1].textEnd)
-        guard let string = text.utf8.withContiguousStorageIfAvailable({
-            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-        }) else { preconditionFailure("CommentText's text is not contiguous UTF-8") }
-        return string
+        return withBytes { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+    }
+
+    /// Calls `body` with the text's UTF-8 where it is: `String.withUTF8`, being mutating, needed a
+    /// copy of the text, a retain and a release per call.
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let result = text.utf8.withContiguousStorageIfAvailable(body) else {
+            preconditionFailure("CommentText's text is not contiguous UTF-8")
+        }
+        return result
     }
 
     /// The UTF-8 offset where token `index` starts (for hashtags, at the `#`).

@@ -59,17 +59,22 @@ public struct LanguageIdentifier: Sendable {
                 continue
             }
             if bonusRows[language] == nil {
-                guard wordWeights.count <= Int(UInt16.max) else {
-                    throw LexiconError(file: "language.tsv", line: 0, reason: "more than \(UInt16.max - 1) profile words")
-                }
                 var row = Weights()
                 row.add(Self.lexiconWordScore, for: language)
-                bonusRows[language] = UInt16(wordWeights.count)
-                wordWeights.append(row)
+                bonusRows[language] = try appendRow(row, file: "language.tsv")
             }
             let row = bonusRows[language]!
             vocabulary.update(id) { $0.languageWord = row }
         }
+    }
+
+    /// Appends a row to `wordWeights`; returns its number, which a `TermEntry.languageWord` holds.
+    private mutating func appendRow(_ weights: Weights, file: String) throws -> UInt16 {
+        guard wordWeights.count <= Int(UInt16.max) else {
+            throw LexiconError(file: file, line: 0, reason: "more than \(UInt16.max - 1) profile words")
+        }
+        wordWeights.append(weights)
+        return UInt16(wordWeights.count - 1)
     }
 
     /// Parses the profile file, numbering its words in the engine's vocabulary.
@@ -97,11 +102,7 @@ public struct LanguageIdentifier: Sendable {
             }
         }
         for (id, weights) in words.sorted(by: { $0.key < $1.key }) {
-            guard wordWeights.count <= Int(UInt16.max) else {
-                throw LexiconError(file: file, line: 0, reason: "more than \(UInt16.max - 1) profile words")
-            }
-            let number = UInt16(wordWeights.count)
-            wordWeights.append(weights)
+            let number = try appendRow(weights, file: file)
             vocabulary.update(id) { $0.languageWord = number }
         }
         self.trigrams = TrigramTable(trigrams)
@@ -120,8 +121,7 @@ public struct LanguageIdentifier: Sendable {
         // Stop words and lexicons usually decide; letters and trigrams only when they do not.
         if let clear = decision(scores, margin: Self.clearLead) { return clear }
         // Letters count in words with a non-ASCII byte, which the text's bytes tell without a Substring per word.
-        var text = comment.text
-        text.withUTF8 { text in
+        comment.withBytes { text in
             for index in tokens.indices where tokens[index].kind.isWordLike {
                 var window: UInt32 = 0x5F
                 var length = 1
