@@ -176,6 +176,8 @@ public struct Segmenter {
                 }
             }
             length = bytes.count
+            keyCount = length
+            projectASCIIBytes(bytes)
         } else {
             var status = U_ZERO_ERROR
             var written: Int32 = 0
@@ -186,9 +188,9 @@ public struct Segmenter {
             }
             length = status.rawValue <= 0 ? Int(written) : 0
             mapOffsets()
+            keyCount = length
+            projectASCII()
         }
-        keyCount = length
-        projectASCII(bytes)
     }
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -243,10 +245,10 @@ public struct Segmenter {
     }
 
     /// Records every ASCII unit of the comment lowercased into `keys` at its own offset (so an all-ASCII
-    /// token's key needs no copy) and its `Shape` bits into `shapes`.
-    private mutating func projectASCII(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// token's key needs no copy) and its `Shape` bits into `shapes`, for a comment that is not all
+    /// ASCII (`projectASCIIBytes` does it for the others).
+    private mutating func projectASCII() {
         let length = self.length
-        if isASCII { return projectASCIIBytes(bytes) }
         units.withUnsafeBufferPointer { units in
             keys.withUnsafeMutableBufferPointer { keys in
                 shapes.withUnsafeMutableBufferPointer { shapes in
@@ -300,7 +302,7 @@ public struct Segmenter {
         }
     }
 
-    /// `projectASCII` for a comment that is all ASCII with the `Bytes` tests, sixteen bytes at a time in a
+    /// `projectASCII()` for a comment that is all ASCII with the `Bytes` tests, sixteen bytes at a time in a
     /// vector, the rest eight at a time. The key and shape buffers have room for sixteen bytes past the end.
     private mutating func projectASCIIBytes(_ bytes: UnsafeBufferPointer<UInt8>) {
         typealias Vector = SIMD16<UInt8>
@@ -500,11 +502,11 @@ public struct Segmenter {
         }
     }
 
-    /// The longest known emoticon made of touching segments starting at `index`.
+    /// The longest known emoticon made of touching segments starting at `index`, whose first unit
+    /// `emoticons.mayStart` with (the caller tests that first, without a call).
     private mutating func emoticonEnd(from index: Int) -> Int? {
         let first = segments[index]
-        let start = units[first.start]
-        guard emoticons.maxLength > 0, first.kind != .emoji, emoticons.mayStart(with: start) else { return nil }
+        guard first.kind != .emoji else { return nil }
         if first.kind == .word || first.kind == .number, first.end - first.start > 2 { return nil }
         // An emoticon that starts with a letter or digit must not continue a word ("ex:D" is not one).
         if first.kind != .other, first.start > 0, Self.isAlphanumeric(units[first.start - 1]) { return nil }
@@ -729,7 +731,8 @@ public struct Segmenter {
 
     // MARK: - Sentences
 
-    /// Units that may end a sentence (terminal punctuation and line breaks).
+    /// Units that may end a sentence (terminal punctuation and line breaks). `Bytes.terminators` tests
+    /// the ASCII ones (line breaks U+000A...U+000D, `.`, `!`, `?`) eight or sixteen bytes at a time.
     private static func isTerminator(_ unit: UInt16) -> Bool {
         switch unit {
         case 0x2E, 0x21, 0x3F, 0x0A, 0x0D, 0x2026, 0x3002, 0x2029, 0x2028, 0x85, 0x0B, 0x0C, 0xFF01, 0xFF1F, 0x203C, 0x2047, 0x2048, 0x2049:
@@ -804,14 +807,11 @@ public struct Segmenter {
 
     /// Whether a comment that is not all ASCII has a terminator before scalar offset `end`.
     private mutating func hasTerminator(before end: Int) -> Bool {
-        // Terminators below U+0040 as a bit mask (line breaks, `!`, `.`, `?`); the rest are not ASCII.
-        let asciiTerminators: UInt64 = 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D | 1 << 0x21 | 1 << 0x2E | 1 << 0x3F
-        return units.withUnsafeBufferPointer { units in
+        units.withUnsafeBufferPointer { units in
             scalarOffsets.withUnsafeBufferPointer { scalarOffsets in
                 var index = 0
                 while index < length, Int(scalarOffsets[index]) < end {
-                    let unit = units[index]
-                    if unit < 0x40 ? asciiTerminators >> UInt64(unit) & 1 != 0 : unit >= 0x80 && Self.isTerminator(unit) { return true }
+                    if Self.isTerminator(units[index]) { return true }
                     index += 1
                 }
                 return false
@@ -854,7 +854,6 @@ private protocol ByteLanes {
     static func &+ (lhs: Self, rhs: Self) -> Self
     static prefix func ~ (operand: Self) -> Self
     static func &>> (lhs: Self, rhs: UInt8) -> Self
-    static func &<< (lhs: Self, rhs: UInt8) -> Self
 }
 
 extension UInt64: ByteLanes {
