@@ -45,7 +45,16 @@ public struct EmotionProfile: Sendable, Hashable, BitwiseCopyable {
         set { values[emotion.index] = newValue }
     }
 
-    public var isEmpty: Bool { values == .zero }
+    /// Whether every intensity is zero (either sign). The bits of the eight values are ORed (without
+    /// the sign bit, only zeros leave nothing): `values == .zero` compiles to a loop through memory,
+    /// a step per emotion, and most clauses carry no emotion.
+    @inline(__always)
+    public var isEmpty: Bool {
+        let bits = withUnsafeBytes(of: values) { raw in
+            (0..<8).reduce(UInt64(0)) { $0 | raw.load(fromByteOffset: $1 * 8, as: UInt64.self) }
+        }
+        return bits << 1 == 0
+    }
 
     /// The strongest emotion, nil when all are zero; ties go to the first in alphabetical order.
     public var dominant: Emotion? {

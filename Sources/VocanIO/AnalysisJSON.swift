@@ -211,7 +211,7 @@ extension JSONCursor {
 
     mutating func emotions(_ emotions: EmotionProfile) {
         // Most clauses carry no emotion at all.
-        if Self.allZero(emotions) {
+        if emotions.isEmpty {
             return literal(#"{"anger":0,"anticipation":0,"disgust":0,"fear":0,"joy":0,"sadness":0,"surprise":0,"trust":0}"#)
         }
         literal(#"{"anger":"#); number(emotions[.anger], decimals: 3)
@@ -223,17 +223,6 @@ extension JSONCursor {
         literal(#","surprise":"#); number(emotions[.surprise], decimals: 3)
         literal(#","trust":"#); number(emotions[.trust], decimals: 3)
         byte(0x7D)
-    }
-
-    /// Whether every intensity is zero (either sign), as `EmotionProfile.isEmpty` tells but in a few
-    /// instructions: that SIMD comparison compiles to a loop through memory, a step per emotion. The
-    /// bits of the eight values are ORed; without the sign bit, only zeros leave nothing.
-    @inline(__always)
-    private static func allZero(_ emotions: EmotionProfile) -> Bool {
-        let bits = withUnsafeBytes(of: emotions.values) { raw in
-            (0..<8).reduce(UInt64(0)) { $0 | raw.load(fromByteOffset: $1 * 8, as: UInt64.self) }
-        }
-        return bits << 1 == 0
     }
 
     mutating func evidence(_ evidence: [Evidence]) {
