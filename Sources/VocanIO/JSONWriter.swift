@@ -322,15 +322,13 @@ struct JSONCursor {
     mutating func string(_ value: String) {
         if value.utf8.withContiguousStorageIfAvailable({ string($0) }) != nil { return }
         var value = value
-        value.withUTF8 { string($0) }
+        _ = value.withUTF8 { string($0) }
     }
 
     /// Read through its span: the substring's own `withContiguousStorageIfAvailable` goes through
-    /// the generic `Slice` one, at several times the cost, and clause texts are short. Returns
-    /// whether `value` needed no escaping.
-    @discardableResult
-    mutating func string(_ value: Substring) -> Bool {
-        value.utf8.span.withUnsafeBufferPointer { string($0) }
+    /// the generic `Slice` one, at several times the cost, and clause texts are short.
+    mutating func string(_ value: Substring) {
+        _ = value.utf8.span.withUnsafeBufferPointer { string($0) }
     }
 
     /// `value` compared with `known` as the buffer form does.
