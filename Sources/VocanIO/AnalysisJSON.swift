@@ -42,13 +42,14 @@ extension JSONWriter {
 
     /// Longest forms of the fixed parts (field names, punctuation, numbers at 25 and integers at 20
     /// bytes, all rule and emotion names), with room to spare.
-    private enum Shape {
+    fileprivate enum Shape {
         static let sentiment = 64
         static let emotions = 8 * 40
         static let record = 256
         static let sentence = 200
         static let clause = 200 + emotions
         static let evidence = 160 + rules
+        /// Checked against the names when they are quoted (`Names.rules`).
         static let rules = 180
         static let signals = 256 + 6 * 24
         static let signalEvidence = 160 + rules
@@ -108,7 +109,10 @@ private enum Names {
             names[bit] = name.description
             previous = bit
         }
-        return QuotedStrings(names)
+        let strings = QuotedStrings(names)
+        // Every name, a comma after each and the brackets must fit the room a record makes for them.
+        precondition(strings.byteCount + EvidenceRules.named.count + 2 <= JSONWriter.Shape.rules, "Shape.rules is too small for the rule names")
+        return strings
     }()
     /// The bits of the rules that have a name: only those are written.
     static let namedRules = EvidenceRules.named.reduce(EvidenceRules()) { $0.union($1.rule) }.rawValue

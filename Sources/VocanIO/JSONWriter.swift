@@ -572,6 +572,9 @@ struct QuotedStrings {
     /// Where each string ends in `bytes` (it starts where the one before ends).
     fileprivate let ends: [Int]
 
+    /// The bytes of all the strings together.
+    var byteCount: Int { bytes.count }
+
     init(_ strings: some Sequence<String>) {
         var bytes: [UInt8] = [], ends: [Int] = []
         for value in strings {
