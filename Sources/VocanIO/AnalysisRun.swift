@@ -20,6 +20,11 @@ public struct AnalysisRun {
     /// Comments a worker claims at a time: small enough that the workers finish a batch together,
     /// large enough that claiming costs nothing.
     public static let chunkSize = 128
+    /// The first batch holds one chunk per thread, and each batch after it twice as many comments as
+    /// the one before, up to `batchSize`: the cores start on the first comments as soon as these are
+    /// read instead of waiting for a whole batch, and each batch is read while the smaller one before
+    /// it is analyzed.
+    private var firstBatchSize: Int { min(Self.batchSize, Self.chunkSize * (analyzer.workers + 1)) }
     private let analyzer: ParallelAnalyzer
 
     public init(engine: Engine, workers: Int) throws {
@@ -71,7 +76,8 @@ public struct AnalysisRun {
             progress(result.recordsRead)
         }
         var analyzed: AnalyzedBatch?
-        var (batch, rejections) = try reader.nextBatch(maxCount: Self.batchSize)
+        var batchLimit = firstBatchSize
+        var (batch, rejections) = try reader.nextBatch(maxCount: batchLimit)
         var set = 0
         while !batch.isEmpty || !rejections.isEmpty {
             let records = bufferSets[set]
@@ -96,7 +102,8 @@ public struct AnalysisRun {
                 _ = run.wait()
                 throw error
             }
-            let next = Result { try reader.nextBatch(maxCount: Self.batchSize) }
+            batchLimit = min(Self.batchSize, batchLimit * 2)
+            let next = Result { try reader.nextBatch(maxCount: batchLimit) }
             let done = AnalyzedBatch(summaries: run.wait(), records: records, rejections: rejections,
                                      count: batch.count + rejections.count)
             analyzed = done
