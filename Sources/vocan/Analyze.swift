@@ -100,8 +100,10 @@ struct Analyze: ParsableCommand {
         let columns = ColumnSelection(text: textColumn, id: idColumn, score: scoreColumn, date: dateColumn, channel: channelColumn)
         let reader = try FeedbackReader(path: file, options: ReaderOptions(format: inputFormat, columns: columns, maxChars: maxChars))
         let options = AnalysisOptions(language: language, scoreScale: scale(scoreColumn: reader.resolvedColumns.score))
-        let engine = try Engine.bundled(options: options, extraLexicons: lexicons.map(Self.readLexicon),
-                                        extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
+        let engine = lexicons.isEmpty && emotionLexicons.isEmpty
+            ? try EnginePreload.shared.engine(options: options)
+            : try Engine.bundled(options: options, extraLexicons: lexicons.map(Self.readLexicon),
+                                 extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
         let sink = try OutputSink(path: output)
         let rejectSink = try rejects.map { try OutputSink(path: $0) }
         let run = try AnalysisRun(engine: engine, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)

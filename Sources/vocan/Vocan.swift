@@ -8,4 +8,9 @@ struct Vocan: ParsableCommand {
         subcommands: [Analyze.self],
         defaultSubcommand: Analyze.self
     )
+
+    static func main() {
+        _ = EnginePreload.shared
+        main(nil)
+    }
 }
