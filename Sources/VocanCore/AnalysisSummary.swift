@@ -27,8 +27,43 @@ public struct AnalysisSummary: Sendable {
     private var recommendationCounts = [Int](repeating: 0, count: Recommendation.allCases.count)
     /// Follow-up candidates, sorted and cut to `followUpLimit` whenever they reach twice that.
     private var candidates: [FollowUpItem] = []
+    /// What the comments added must beat, as comments before them set it.
+    private var cutoffs = Cutoffs()
+    /// The rank of the last follow-up kept at the last cut of `candidates`.
+    private var lastKeptFollowUp: FollowUpRank?
 
     public init() {}
+
+    /// An empty summary for comments that come after those of the summary that gave `cutoffs`, and is
+    /// to be merged after it: it keeps no comment that could not make that summary's lists.
+    ///
+    /// A comment the earlier comments already outrank by five quotes (or by `followUpLimit`
+    /// follow-ups) is never quoted (listed), as ties keep the earlier comment: each summary of a
+    /// chunk of comments then copies a few comments into its lists rather than its first dozens.
+    public init(after cutoffs: Cutoffs) {
+        self.cutoffs = cutoffs
+    }
+
+    /// What a later comment must beat to be quoted, or listed as a follow-up, once merged after this
+    /// summary's comments: the fifth most negative and most positive score, once there are five, and
+    /// the last follow-up kept at the last cut. Where this summary holds too few, the cutoffs it was
+    /// made with.
+    public struct Cutoffs: Sendable {
+        fileprivate var negative: Double?
+        fileprivate var positive: Double?
+        fileprivate var followUp: FollowUpRank?
+
+        public init() {}
+    }
+
+    /// The cutoffs for comments that come after this summary's.
+    public var laterCutoffs: Cutoffs {
+        var later = cutoffs
+        if mostNegative.count == Self.quoted { later.negative = mostNegative.last?.sentiment.score }
+        if mostPositive.count == Self.quoted { later.positive = mostPositive.last?.sentiment.score }
+        if let lastKeptFollowUp { later.followUp = lastKeptFollowUp }
+        return later
+    }
 
     /// Comments per language.
     public var languages: [Language: Int] { Self.counts(languageCounts, Language.allCases) }
@@ -61,12 +96,19 @@ public struct AnalysisSummary: Sendable {
         if let recommend = analysis.signals.recommend { recommendationCounts[recommend == .promoter ? 0 : 1] += 1 }
         if analysis.signals.followUp.needed {
             followUpCount += 1
-            candidates.append(FollowUpItem(analysis, sequence: followUpCount))
-            if candidates.count >= 2 * Self.followUpLimit { candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }
+            let rank = FollowUpRank(urgency: analysis.signals.followUp.urgency, sentiment: analysis.sentiment.score)
+            if cutoffs.followUp.map(rank.isMoreUrgent) ?? true {
+                candidates.append(FollowUpItem(analysis, sequence: followUpCount))
+                if candidates.count >= 2 * Self.followUpLimit { cutCandidates() }
+            }
         }
         let score = analysis.sentiment.score
-        if score < 0 { Self.keep(analysis, in: &mostNegative) { $0.sentiment.score < $1.sentiment.score } }
-        if score > 0 { Self.keep(analysis, in: &mostPositive) { $0.sentiment.score > $1.sentiment.score } }
+        if score < 0, cutoffs.negative.map({ score < $0 }) ?? true {
+            Self.keep(analysis, in: &mostNegative) { $0.sentiment.score < $1.sentiment.score }
+        }
+        if score > 0, cutoffs.positive.map({ score > $0 }) ?? true {
+            Self.keep(analysis, in: &mostPositive) { $0.sentiment.score > $1.sentiment.score }
+        }
     }
 
     /// Adds the comments of `other`, which come after those added so far.
@@ -85,9 +127,15 @@ public struct AnalysisSummary: Sendable {
             candidates.append(item)
         }
         followUpCount += other.followUpCount
-        if candidates.count >= 2 * Self.followUpLimit { candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit)) }
+        if candidates.count >= 2 * Self.followUpLimit { cutCandidates() }
         for analysis in other.mostNegative { Self.keep(analysis, in: &mostNegative) { $0.sentiment.score < $1.sentiment.score } }
         for analysis in other.mostPositive { Self.keep(analysis, in: &mostPositive) { $0.sentiment.score > $1.sentiment.score } }
+    }
+
+    /// Keeps the `followUpLimit` most urgent candidates.
+    private mutating func cutCandidates() {
+        candidates = Array(Self.ranked(candidates).prefix(Self.followUpLimit))
+        lastKeptFollowUp = candidates.last?.rank
     }
 
     private static func ranked(_ items: [FollowUpItem]) -> [FollowUpItem] {
@@ -136,8 +184,18 @@ public struct FollowUpItem: Sendable, Equatable {
         text = analysis.feedback.text
     }
 
+    var rank: FollowUpRank { FollowUpRank(urgency: urgency, sentiment: sentiment) }
+
     /// Higher urgency first, then the more negative comment; equal ones keep input order.
-    func isMoreUrgent(than other: FollowUpItem) -> Bool {
+    func isMoreUrgent(than other: FollowUpItem) -> Bool { rank.isMoreUrgent(than: other.rank) }
+}
+
+/// What orders the follow-ups, before input order: urgency, then sentiment.
+struct FollowUpRank: Sendable {
+    var urgency: Double
+    var sentiment: Double
+
+    func isMoreUrgent(than other: FollowUpRank) -> Bool {
         urgency != other.urgency ? urgency > other.urgency : sentiment < other.sentiment
     }
 }

@@ -81,19 +81,10 @@ public struct AnalysisRun {
         var set = 0
         while !batch.isEmpty || !rejections.isEmpty {
             let records = bufferSets[set]
+            // As the batches written out so far set them: the one before may still be being written.
+            let cutoffs = result.summary.laterCutoffs
             let run = analyzer.start(batch, chunkSize: Self.chunkSize) { analyzer, slice, chunk in
-                var summary = AnalysisSummary()
-                let buffer = records[chunk]
-                buffer.writer.reset()
-                for index in slice.indices {
-                    let analysis = analyzer.analyze(slice[index])
-                    summary.add(analysis)
-                    if writesRecords {
-                        buffer.writer.write(analysis)
-                        buffer.writer.newline()
-                    }
-                }
-                return summary
+                Self.analyze(slice, with: analyzer, after: cutoffs, records: &records[chunk].writer, writesRecords: writesRecords)
             }
             // Meanwhile: write out the batch before, read the next one, then help with this one.
             do {
@@ -119,6 +110,27 @@ public struct AnalysisRun {
         if let analyzed { try finish(analyzed) }
         try recordSink?.flush()
         return result
+    }
+
+    /// The summary of one chunk's comments, with their JSONL records in `records` when `writesRecords`.
+    ///
+    /// The records' writer is passed in rather than reached through its buffer for each record: every
+    /// access to a property of a class is checked for exclusivity at run time, at ~90 instructions.
+    private static func analyze(
+        _ slice: ArraySlice<Feedback>, with analyzer: Analyzer, after cutoffs: AnalysisSummary.Cutoffs,
+        records: inout JSONWriter, writesRecords: Bool
+    ) -> AnalysisSummary {
+        var summary = AnalysisSummary(after: cutoffs)
+        records.reset()
+        for index in slice.indices {
+            let analysis = analyzer.analyze(slice[index])
+            summary.add(analysis)
+            if writesRecords {
+                records.write(analysis)
+                records.newline()
+            }
+        }
+        return summary
     }
 }
 
