@@ -45,6 +45,10 @@ public struct AnalysisRun {
         var records: [RecordBuffer]
         var rejections: [Rejection]
         var count: Int
+        /// The comments, held until the batch is written out so that they are freed while the workers
+        /// analyze the next batch: freed with the batch's run, between two batches, they kept the
+        /// workers waiting ~1.6M instructions a batch.
+        var comments: [Feedback]
     }
 
     /// Runs to the end of the input. `recordSink` receives JSONL records, `rejectSink` JSONL rejects;
@@ -90,7 +94,7 @@ public struct AnalysisRun {
             }
             // Meanwhile: write out the batch before, read the next one, then help with this one.
             do {
-                if let analyzed { try finish(analyzed) }
+                if let analyzed = analyzed.take() { try finish(analyzed) }
             } catch {
                 _ = run.wait()
                 throw error
@@ -98,7 +102,7 @@ public struct AnalysisRun {
             batchLimit = min(Self.batchSize, batchLimit * 2)
             let next = Result { try reader.nextBatch(maxCount: batchLimit) }
             let done = AnalyzedBatch(summaries: run.wait(), records: records, rejections: rejections,
-                                     count: batch.count + rejections.count)
+                                     count: batch.count + rejections.count, comments: batch)
             analyzed = done
             do {
                 (batch, rejections) = try next.get()
