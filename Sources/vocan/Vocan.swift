@@ -9,6 +9,7 @@ struct Vocan: ParsableCommand {
         defaultSubcommand: Analyze.self
     )
 
+    /// Starts decoding the bundled engine on another core before the arguments are parsed.
     static func main() {
         _ = EnginePreload.shared
         main(nil)
