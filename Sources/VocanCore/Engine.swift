@@ -70,6 +70,7 @@ public struct Engine: Sendable {
         var packs: [LanguagePack] = []
         for (number, builder) in builders.enumerated() { packs.append(try builder.build(number: number, vocabulary: &vocabulary)) }
         try identifier.addLexiconWords(german: packs[0], english: packs[1], vocabulary: &vocabulary)
+        vocabulary.shareValues()
         self.init(german: packs[0], english: packs[1], identifier: identifier,
                   vocabulary: vocabulary, emoticons: emoticons, latinSpellings: keys.latinSpellings(), options: options)
     }

@@ -7,7 +7,7 @@ import VocanText
 /// loads it at start-up in milliseconds. An image is only read by the build of vocan that wrote it:
 /// the element sizes are checked, and a mismatch throws so the caller can build from the texts.
 public enum EngineImage {
-    private static let magic: UInt64 = 0x5643_414E_494D_4731 // "VCANIMG1"
+    private static let magic: UInt64 = 0x5643_414E_494D_4732 // "VCANIMG2"
 
     /// The image of `engine` (its options are not part of it).
     public static func encode(_ engine: Engine) -> [UInt8] {
@@ -15,7 +15,8 @@ public enum EngineImage {
         writer.write([magic])
         let vocabulary = engine.vocabulary
         writer.write(vocabulary.arena)
-        writer.write(vocabulary.entries)
+        writer.write(vocabulary.heads)
+        writer.write(vocabulary.values)
         writer.write(strings: engine.emoticons)
         writer.write(engine.latinSpellings.letters)
         writer.write(engine.latinSpellings.starts)
@@ -52,7 +53,9 @@ public enum EngineImage {
         try literal.withUTF8Buffer { text in Result { () throws -> Engine in
             var reader = ImageReader(literal: ByteLiteral.Reader(text))
             guard try reader.read(UInt64.self).first == magic else { throw ImageError.notAnImage }
-            let vocabulary = Vocabulary(arena: try reader.read(), entries: try reader.read())
+            guard let vocabulary = Vocabulary(arena: try reader.read(), heads: try reader.read(), values: try reader.read()) else {
+                throw ImageError.malformed
+            }
             let emoticons = try reader.readStrings()
             let latinSpellings = LatinSpellings(letters: try reader.read(), starts: try reader.read(), spelled: try reader.read())
             let wordWeights: [LanguageIdentifier.Weights] = try reader.read()

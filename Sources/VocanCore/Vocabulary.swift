@@ -28,6 +28,26 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     /// Keys longer than this have no entry (no lexicon term is that long).
     static let maximumKeyLength = Int(UInt8.max)
 
+    init() {}
+
+    @inline(__always)
+    init(_ head: TermHead, _ values: TermValues) {
+        keyOffset = head.keyOffset
+        keyLength = head.keyLength
+        flags = head.flags
+        languageWord = head.languageWord
+        opinion = values.opinion
+        emotion = values.emotion
+        rule = values.rule
+        phrases = values.phrases
+        signals = values.signals
+    }
+
+    /// The table values, which keys share in the vocabulary.
+    var values: TermValues {
+        TermValues(opinion: opinion, emotion: emotion, rule: rule, phrases: phrases, signals: signals)
+    }
+
     @inline(__always)
     func isCompoundPart(pack: Int) -> Bool { flags & (1 << UInt8(pack)) != 0 }
 
@@ -46,33 +66,66 @@ public struct TermEntry: Sendable, Equatable, BitwiseCopyable {
     static func phraseSecondFlag(_ table: PhraseTable, pack: Int) -> UInt8 { 4 << UInt8(2 * table.rawValue + pack) }
 }
 
+/// What the vocabulary keeps per key: the `TermEntry` fields that are the key's own, and the row of
+/// its `TermValues`.
+struct TermHead: Sendable, Equatable, BitwiseCopyable {
+    var keyOffset: UInt32 = 0
+    var keyLength: UInt8 = 0
+    var flags: UInt8 = 0
+    var languageWord: UInt16 = 0
+    /// Index into the vocabulary's `values`.
+    var values: UInt32 = 0
+}
+
+/// The table values of a `TermEntry`, stored once for all keys that have the same (the 94,000 keys
+/// of the bundled lexicons have about 8,000 different ones): heads of 12 bytes and shared values take
+/// less than half the memory of whole entries, which is fewer cache misses per lookup and fewer pages
+/// to load at start-up.
+struct TermValues: Sendable, Hashable, BitwiseCopyable {
+    var opinion: SIMD2<UInt16> = .zero
+    var emotion: SIMD2<UInt16> = .zero
+    var rule: SIMD2<UInt16> = .zero
+    var phrases: SIMD2<UInt16> = .zero
+    var signals: SIMD2<UInt32> = .zero
+}
+
 /// Every key any lexicon of the engine knows, numbered, with its `TermEntry`, so that a token is
 /// hashed once (straight from its key bytes, no string) and everything after that is read from its entry.
 ///
 /// An open-addressing hash table over one byte arena. Ids are dense (0, 1, 2...); a slot holds
 /// `tag << 20 | (id + 1)`, the tag being the top 12 bits of the key's hash, so most probes that miss
-/// are told apart without touching the key.
+/// are told apart without touching the key. An entry is stored as a `TermHead` per id and
+/// `TermValues` that keys share.
 public struct Vocabulary: Sendable {
     /// The id of keys no lexicon knows; it matches nothing.
     public static let unknown: TermID = -1
     /// Ids must fit into the 20 bits of a slot.
     static let capacity = (1 << 20) - 1
     private(set) var arena: [UInt8] = []
-    private(set) var entries: [TermEntry] = []
+    private(set) var heads: [TermHead] = []
+    /// Row 0 holds no values: the row of every key that no table has a value for.
+    private(set) var values = [TermValues()]
+    /// Whether a row of `values` other than 0 may be the row of several keys (after `shareValues`, or
+    /// in an image): until then each key that has values has a row of its own, changed in place.
+    private var sharesValues = false
     private(set) var slots = [UInt32](repeating: 0, count: 1024)
 
     public init() {}
 
-    /// Rebuilds a vocabulary from its keys and entries (see `EngineImage`).
-    init(arena: [UInt8], entries: [TermEntry]) {
+    /// Rebuilds a vocabulary from its keys, heads and values (see `EngineImage`); nil unless every head's
+    /// row is in `values` and row 0 is empty.
+    init?(arena: [UInt8], heads: [TermHead], values: [TermValues]) {
+        guard values.first == TermValues(), heads.allSatisfy({ Int($0.values) < values.count }) else { return nil }
         self.arena = arena
-        self.entries = entries
+        self.heads = heads
+        self.values = values
+        sharesValues = true
         var size = 1024
-        while size < entries.count * 2 { size *= 2 }
-        slots = Self.slots(size: size, arena: arena, entries: entries)
+        while size < heads.count * 2 { size *= 2 }
+        slots = Self.slots(size: size, arena: arena, heads: heads)
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { heads.count }
 
     /// The id of `key`, or `unknown`.
     public func id(_ key: String) -> TermID {
@@ -96,7 +149,7 @@ public struct Vocabulary: Sendable {
                 if value == 0 { return Self.unknown }
                 if value >> 20 == tag {
                     let id = Int(value & 0xF_FFFF) - 1
-                    if equals(entries[id], bytes, arena) { return TermID(id) }
+                    if equals(heads[id], bytes, arena) { return TermID(id) }
                 }
                 slot = (slot + 1) & mask
             }
@@ -105,10 +158,23 @@ public struct Vocabulary: Sendable {
 
     /// The entry of an id (the empty entry for `unknown`).
     @inline(__always)
-    func entry(_ id: TermID) -> TermEntry { id >= 0 ? entries[Int(id)] : TermEntry() }
+    func entry(_ id: TermID) -> TermEntry { entry(id, head: head(id)) }
+
+    /// The head of an id (the empty head for `unknown`).
+    @inline(__always)
+    func head(_ id: TermID) -> TermHead { id >= 0 ? heads[Int(id)] : TermHead() }
+
+    /// The entry of an id whose head, `head(id)`, has been read already; for `unknown`, a head that
+    /// differs from the empty one in its key length only (the `KeyCache` keeps the key's there).
+    @inline(__always)
+    func entry(_ id: TermID, head: TermHead) -> TermEntry {
+        var entry = TermEntry(head, values[Int(head.values)])
+        if id < 0 { entry.keyLength = 0 }
+        return entry
+    }
 
     @inline(__always)
-    private func equals(_ entry: TermEntry, _ bytes: UnsafeBufferPointer<UInt8>, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
+    private func equals(_ entry: TermHead, _ bytes: UnsafeBufferPointer<UInt8>, _ arena: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = Int(entry.keyLength), start = Int(entry.keyOffset)
         guard count == bytes.count else { return false }
         guard let base = UnsafeRawPointer(bytes.baseAddress), let arenaBase = UnsafeRawPointer(arena.baseAddress) else { return count == 0 }
@@ -128,7 +194,7 @@ public struct Vocabulary: Sendable {
 
     /// The key of an id.
     public func key(_ id: TermID) -> String {
-        let entry = entries[Int(id)]
+        let entry = heads[Int(id)]
         return String(decoding: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)], as: UTF8.self)
     }
 
@@ -145,11 +211,8 @@ public struct Vocabulary: Sendable {
         guard bytes.count <= TermEntry.maximumKeyLength, count < Self.capacity else { return Self.unknown }
         if (count + 1) * 2 > slots.count { grow() }
         let id = TermID(count)
-        var entry = TermEntry()
-        entry.keyOffset = UInt32(arena.count)
-        entry.keyLength = UInt8(bytes.count)
+        heads.append(TermHead(keyOffset: UInt32(arena.count), keyLength: UInt8(bytes.count)))
         arena.append(contentsOf: bytes)
-        entries.append(entry)
         let hash = Self.hash(bytes)
         slots.withUnsafeMutableBufferPointer { Self.place(id, hash: hash, in: $0) }
         return id
@@ -158,7 +221,40 @@ public struct Vocabulary: Sendable {
     /// Changes the entry of a known id (while the engine is built).
     mutating func update(_ id: TermID, _ change: (inout TermEntry) -> Void) {
         guard id >= 0 else { return }
-        change(&entries[Int(id)])
+        var entry = self.entry(id)
+        change(&entry)
+        var head = heads[Int(id)]
+        head.flags = entry.flags
+        head.languageWord = entry.languageWord
+        let changed = entry.values
+        if changed != values[Int(head.values)] {
+            if head.values == 0 || sharesValues {
+                head.values = UInt32(values.count)
+                values.append(changed)
+            } else {
+                values[Int(head.values)] = changed
+            }
+        }
+        heads[Int(id)] = head
+    }
+
+    /// Gives keys with the same values one row of them (in the order of their ids, so that every build
+    /// makes the same rows); call once the entries are complete.
+    mutating func shareValues() {
+        var rows: [TermValues: UInt32] = [TermValues(): 0]
+        var shared = [TermValues()]
+        for index in heads.indices {
+            let row = values[Int(heads[index].values)]
+            if let known = rows[row] {
+                heads[index].values = known
+            } else {
+                heads[index].values = UInt32(shared.count)
+                rows[row] = heads[index].values
+                shared.append(row)
+            }
+        }
+        values = shared
+        sharesValues = true
     }
 
     /// `slots.count` is a power of two, so every probe (masked by `count - 1`) is inside the buffer.
@@ -170,16 +266,16 @@ public struct Vocabulary: Sendable {
     }
 
     private mutating func grow() {
-        slots = Self.slots(size: slots.count * 2, arena: arena, entries: entries)
+        slots = Self.slots(size: slots.count * 2, arena: arena, heads: heads)
     }
 
     /// A slot table of `size` slots (a power of two) with every entry placed.
-    private static func slots(size: Int, arena: [UInt8], entries: [TermEntry]) -> [UInt32] {
+    private static func slots(size: Int, arena: [UInt8], heads: [TermHead]) -> [UInt32] {
         var slots = [UInt32](repeating: 0, count: size)
         // Placed through the buffer: each store into the array property checked that it was unique.
         slots.withUnsafeMutableBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
-                for (id, entry) in entries.enumerated() {
+                for (id, entry) in heads.enumerated() {
                     let key = UnsafeBufferPointer(rebasing: arena[Int(entry.keyOffset)..<Int(entry.keyOffset) + Int(entry.keyLength)])
                     place(TermID(id), hash: hash(key), in: slots)
                 }
@@ -222,67 +318,5 @@ public struct Vocabulary: Sendable {
             return count == 0 ? 0 : UInt64(bytes[0]) | UInt64(bytes[count / 2]) << 8 | UInt64(bytes[count - 1]) << 16
         }
         return UInt64(base.loadUnaligned(as: UInt32.self)) | UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)) << 32
-    }
-}
-
-/// The ids and entries of recent keys, per analyzer: a direct-mapped cache of 4,096 slots of 64
-/// bytes (256 KiB) in front of the vocabulary, whose megabytes of slots, entries and keys cost about
-/// three cache misses per token. The words of comments repeat, so most tokens hit here; keys longer
-/// than 16 bytes always go to the vocabulary.
-///
-/// A class over one allocation, so that a lookup (one per token) writes its slot without the
-/// uniqueness check of an array and its owner need not take it out of a property to do so.
-final class KeyCache {
-    private struct Slot {
-        var hash: UInt32 = 0
-        /// 0 marks an empty slot (no key is empty).
-        var length: UInt8 = 0
-        /// The key's bytes as `pack` reads them.
-        var key: (UInt64, UInt64) = (0, 0)
-        var id: TermID = Vocabulary.unknown
-        var entry = TermEntry()
-    }
-
-    private static let size = 4096
-    static let maximumKeyLength = 16
-    private let slots: UnsafeMutableBufferPointer<Slot>
-
-    init() {
-        slots = .allocate(capacity: Self.size)
-        slots.initialize(repeating: Slot())
-    }
-
-    deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
-    }
-
-    /// The id and entry of `key` (unknown keys included), from the cache or from `vocabulary`.
-    @inline(__always)
-    func lookup(_ key: UnsafeBufferPointer<UInt8>, in vocabulary: Vocabulary) -> (TermID, TermEntry) {
-        let hash = Vocabulary.hash(key)
-        guard key.count <= Self.maximumKeyLength, !key.isEmpty else {
-            let id = vocabulary.id(key, hash: hash)
-            return (id, vocabulary.entry(id))
-        }
-        let packed = Self.pack(key)
-        // Masked to the slot count: always in bounds.
-        let index = Int(hash) & (Self.size - 1)
-        let slot = slots[index]
-        if slot.hash == hash, Int(slot.length) == key.count, slot.key == packed { return (slot.id, slot.entry) }
-        let id = vocabulary.id(key, hash: hash)
-        let entry = vocabulary.entry(id)
-        slots[index] = Slot(hash: hash, length: UInt8(key.count), key: packed, id: id, entry: entry)
-        return (id, entry)
-    }
-
-    /// The bytes of a key of 1...16 bytes in two words: for eight or more, its first and last word
-    /// (overlapping where its length is no multiple of eight), else `Vocabulary.shortWord`. Together
-    /// with the length, which the slot also compares, they tell every key apart.
-    @inline(__always)
-    private static func pack(_ key: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        let count = key.count
-        guard count >= 8, let base = UnsafeRawPointer(key.baseAddress) else { return (Vocabulary.shortWord(key), 0) }
-        return (base.loadUnaligned(as: UInt64.self), base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
     }
 }
