@@ -385,7 +385,8 @@ extension SentimentScorer {
         evidence: inout [SignalEvidence]
     ) {
         var lastOfKind = SIMD16<Int32>(repeating: -1)
-        for index in clause where pack.signals.mayStart(at: index, in: comment, pack: pack.number, limit: clause.upperBound) {
+        var index = pack.signals.firstStart(in: clause, in: comment, pack: pack.number)
+        while index < clause.upperBound {
             pack.signals.matches(at: index, in: comment, pack: pack.number, limit: clause.upperBound, into: &signalMatches)
             for found in signalMatches {
                 let length = found.length
@@ -417,6 +418,7 @@ extension SentimentScorer {
                     evidence.append(item())
                 }
             }
+            index = pack.signals.firstStart(in: index + 1..<clause.upperBound, in: comment, pack: pack.number)
         }
     }
 

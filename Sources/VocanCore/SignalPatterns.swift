@@ -58,10 +58,14 @@ public final class SignalPatterns: Sendable {
 
     /// The patterns that start alike (with one word, or one class), split by their second element so
     /// that a token tries only the patterns its next token can continue: those whose second word is
-    /// the next token's, those whose second class holds it, and the rest (`general`: one-word
-    /// patterns, `*`, `<num>`, `<ord>` second elements, `<ord>` first elements).
+    /// the next token's, those whose second class holds it, those whose second element is `<num>` or
+    /// `<ord>` (`numeric`, when the next token may be a number), and the rest (`general`: one-word
+    /// patterns, `*` second elements, `<ord>` first elements).
     struct HeadList: Sendable, BitwiseCopyable {
         var general: IndexRange
+        /// Tried only before a token that may be a number or an ordinal (see `mayBeNumeric`): most
+        /// tokens after `the` or `been` are neither.
+        var numeric: IndexRange
         /// Range in `seconds`, sorted by key.
         var seconds: IndexRange
         /// The classes among the second elements (a bit per class number), so that a next token's
@@ -111,7 +115,7 @@ public final class SignalPatterns: Sendable {
         self.byFirstClass = byFirstClass
         self.startingWithAny = startingWithAny
         var startingClasses: UInt64 = 0
-        for (number, list) in byFirstClass.enumerated() where !list.general.isEmpty || !list.seconds.isEmpty {
+        for (number, list) in byFirstClass.enumerated() where !list.general.isEmpty || !list.numeric.isEmpty || !list.seconds.isEmpty {
             startingClasses |= 1 << UInt64(number)
         }
         startingClassSets = classSets.map { $0 & startingClasses }
@@ -130,17 +134,67 @@ public final class SignalPatterns: Sendable {
     }
 
     /// Whether any pattern may start at `index`, in a clause that ends at `limit` (most tokens
-    /// start none; most tokens that start some are head words the next token does not continue).
+    /// start none; most tokens that start some are head words, class words or numbers the next
+    /// token does not continue).
     @inline(__always)
     func mayStart(at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Bool {
         let start = comment.entries[index].signals[pack]
         let head = Int(start >> 16)
-        if head != 0 {
-            let list = wordLists[head - 1]
-            let next = continuations(of: list, at: index + 1, in: comment, pack: pack, limit: limit)
-            if !list.general.isEmpty || next.word || next.classes != 0 { return true }
+        if head != 0, mayContinue(wordLists[head - 1], at: index + 1, in: comment, pack: pack, limit: limit) { return true }
+        if startingClassBits(start) != 0 || comment.tokens[index].kind == .number,
+           mayStartWithClass(at: index, start: start, in: comment, pack: pack, limit: limit) {
+            return true
         }
-        return startingClassBits(start) != 0 || comment.tokens[index].kind == .number || !startingWithAny.isEmpty
+        return !startingWithAny.isEmpty
+    }
+
+    /// The first index in `range`, a clause, where `mayStart` holds, or `range.upperBound`. Most
+    /// tokens start no pattern: a scan of its own keeps its few values in registers, where the loop
+    /// that also matches and weighs spilled them.
+    @inline(never)
+    func firstStart(in range: Range<Int>, in comment: CommentText, pack: Int) -> Int {
+        var index = range.lowerBound
+        while index < range.upperBound, !mayStart(at: index, in: comment, pack: pack, limit: range.upperBound) { index += 1 }
+        return index
+    }
+
+    /// Whether a pattern starting with one of the token's classes, or with `<num>` or `<ord>` at a
+    /// number, may match at `index` (the lists `matches` tries after the word's own).
+    private func mayStartWithClass(at index: Int, start: UInt32, in comment: CommentText, pack: Int, limit: Int) -> Bool {
+        var remaining = startingClassBits(start)
+        while remaining != 0 {
+            if mayContinue(byFirstClass[remaining.trailingZeroBitCount], at: index + 1, in: comment, pack: pack, limit: limit) {
+                return true
+            }
+            remaining &= remaining - 1
+        }
+        guard comment.tokens[index].kind == .number else { return false }
+        if mayContinue(byFirstClass[Int(Self.numberClass)], at: index + 1, in: comment, pack: pack, limit: limit) { return true }
+        let ordinals = byFirstClass[Int(Self.ordinalClass)]
+        // `<ord>` lists hold general patterns only (see `HeadList`): any ordinal may start one.
+        return !ordinals.general.isEmpty && (isMember(start, of: Self.ordinalClass) || ordinalEnd(at: index, in: comment, limit: limit) != nil)
+    }
+
+    /// Whether the token at `next` may continue some pattern of `list`, whose first element matched
+    /// the token before it.
+    @inline(__always)
+    private func mayContinue(_ list: HeadList, at next: Int, in comment: CommentText, pack: Int, limit: Int) -> Bool {
+        if !list.general.isEmpty { return true }
+        if !list.numeric.isEmpty, mayBeNumeric(at: next, in: comment, pack: pack, limit: limit) { return true }
+        let continuations = continuations(of: list, at: next, in: comment, pack: pack, limit: limit)
+        return continuations.word || continuations.classes != 0
+    }
+
+    /// Whether a `<num>` or `<ord>` element may match at `index` (see `end`): a number, a word of
+    /// either class, or a key that starts with a digit (`3rd`).
+    @inline(__always)
+    private func mayBeNumeric(at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Bool {
+        guard index < limit else { return false }
+        let token = comment.tokens[index]
+        let classes = Int(comment.entries[index].signals[pack] & 0xFFFF)
+        let numericClasses: UInt64 = 1 << UInt64(Self.numberClass) | 1 << UInt64(Self.ordinalClass)
+        return token.kind == .number || classes != 0 && classSets[classes - 1] & numericClasses != 0
+            || token.keyEnd > token.keyStart && comment.keys[Int(token.keyStart)] &- 0x30 < 10
     }
 
     /// The groups of `list` (see `HeadList`) the token at `next` may continue: whether its word may
@@ -201,6 +255,9 @@ public final class SignalPatterns: Sendable {
                         to found: inout [Match]) {
         let first = found.count
         append(list.general.range, from: 1, at: index, headEnd: headEnd, in: comment, pack: pack, limit: limit, to: &found)
+        if !list.numeric.isEmpty, mayBeNumeric(at: headEnd, in: comment, pack: pack, limit: limit) {
+            append(list.numeric.range, from: 1, at: index, headEnd: headEnd, in: comment, pack: pack, limit: limit, to: &found)
+        }
         let next = index + 1
         let continuations = continuations(of: list, at: next, in: comment, pack: pack, limit: limit)
         // Lists split by their second element start with a one-token element (see `HeadList`), and
@@ -380,6 +437,7 @@ struct SignalPatternsBuilder {
         /// Splits patterns that start alike by their second element (see `HeadList`).
         func headList(_ numbers: [Int32]) -> SignalPatterns.HeadList {
             var general: [Int32] = []
+            var numeric: [Int32] = []
             var bySecond: [Int32: [Int32]] = [:]
             var secondClasses: UInt64 = 0
             for number in numbers {
@@ -392,17 +450,20 @@ struct SignalPatternsBuilder {
                 switch elements[range.lowerBound + 1] {
                 case .word(let id) where id >= 0:
                     bySecond[id, default: []].append(number)
-                case .wordClass(let classNumber) where classNumber != SignalPatterns.numberClass && classNumber != SignalPatterns.ordinalClass:
+                case .wordClass(let classNumber) where classNumber == SignalPatterns.numberClass || classNumber == SignalPatterns.ordinalClass:
+                    numeric.append(number)
+                case .wordClass(let classNumber):
                     bySecond[-classNumber - 1, default: []].append(number)
                     secondClasses |= 1 << UInt64(classNumber)
                 default:
                     general.append(number)
                 }
             }
-            let generalRange = list(general)
+            let generalRange = list(general), numericRange = list(numeric)
             let start = seconds.count
             for key in bySecond.keys.sorted() { seconds.append(.init(key: key, patterns: list(bySecond[key]!))) }
-            return .init(general: generalRange, seconds: IndexRange(start, seconds.count), secondClasses: secondClasses)
+            return .init(general: generalRange, numeric: numericRange, seconds: IndexRange(start, seconds.count),
+                         secondClasses: secondClasses)
         }
         var starts: [TermID: UInt32] = [:]
         var wordLists: [SignalPatterns.HeadList] = []
