@@ -349,14 +349,18 @@ extension SentimentScorer {
                 // Many emotion words are the clause's opinion words too ("love", "terrible"): same text.
                 let token = opinionRanges.firstIndex(of: range).map { opinions[first + $0].token } ?? comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
-                // The lanes are in `Emotion.allCases` order (see `Emotion.index`). They are read from the
-                // vector's bytes: indexing the vector by the loop's lane stored it to the stack every lane.
+                // The lanes are in `Emotion.allCases` order (see `Emotion.index`). Only the positive ones
+                // are visited, by a bit each from one vector compare: a hit carries one to three of the
+                // eight. They are read from the vector's bytes: indexing the vector by a variable lane
+                // stored it to the stack every lane.
+                var positive = SIMD8<Int64>.zero.replacing(with: Self.laneBits, where: values .> 0).wrappedSum()
                 withUnsafeBytes(of: values) { lanes in
-                    for lane in values.indices {
+                    while positive != 0 {
+                        let lane = positive.trailingZeroBitCount
                         let intensity = lanes.load(fromByteOffset: lane * MemoryLayout<Double>.stride, as: Double.self)
-                        guard intensity > 0 else { continue }
                         evidence.append(EmotionEvidence(token: token, emotion: Emotion.allCases[lane], intensity: intensity,
                                                         start: start, end: end, rules: rules))
+                        positive &= positive - 1
                     }
                 }
             }
@@ -365,6 +369,9 @@ extension SentimentScorer {
         }
         return result
     }
+
+    /// Bit `lane` in lane `lane`, so that the lanes a mask selects sum to a bit set.
+    private static var laneBits: SIMD8<Int64> { SIMD8(1, 2, 4, 8, 16, 32, 64, 128) }
 
     /// `values.clamped(lowerBound: .zero, upperBound: SIMD8(repeating: 1))` with the same lanes (NaN
     /// included, which `FloatingPoint.maximum` turns into 0, and -0), without the two out-of-line
