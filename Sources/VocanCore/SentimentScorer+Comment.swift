@@ -46,6 +46,7 @@ extension SentimentScorer {
         sentenceWeights.removeAll()
         sentenceEvidence.removeAll()
         sentenceClauseEnds.removeAll()
+        reserveReadings(tokens.count)
 
         for span in comment.sentences {
             read(span.tokens, in: comment, pack: pack, vocabulary: engine.vocabulary)

@@ -155,15 +155,19 @@ struct SentimentScorer {
         return nil
     }
 
+    /// Makes room in the per-token buffers for the tokens of a comment, before `read` reads its sentences.
+    func reserveReadings(_ count: Int) {
+        readings.reserve(count)
+        foundRules.reserve(count)
+        foundOpinions.reserve(count)
+        foundEmotions.reserve(count)
+    }
+
     /// Reads a sentence into `readings` (at each position a rule word, an opinion word or nothing; see
-    /// `choose`) and `foundEmotions`.
+    /// `choose`) and `foundEmotions`, which `reserveReadings` made room in for the comment.
     func read(_ range: Range<Int>, in comment: CommentText, pack: LanguagePack, vocabulary: Vocabulary) {
         let readings = self.readings, foundRules = self.foundRules, foundOpinions = self.foundOpinions
         let foundEmotions = self.foundEmotions
-        readings.reserve(comment.tokens.count)
-        foundRules.reserve(comment.tokens.count)
-        foundOpinions.reserve(comment.tokens.count)
-        foundEmotions.reserve(comment.tokens.count)
         foundPositions.removeAll()
         for index in range {
             readings[index] = .none
