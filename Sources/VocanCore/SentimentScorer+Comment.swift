@@ -57,7 +57,7 @@ extension SentimentScorer {
             for clauseIndex in clauses.indices {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
-                opinionRanges.removeAll()
+                clauseOpinions.removeAll()
                 let positions = foundPositions(in: clause)
                 for position in positions {
                     let index = foundPositions[position]
@@ -83,7 +83,7 @@ extension SentimentScorer {
                     let range = index..<index + length
                     evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
                                              start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
-                    opinionRanges.append(range)
+                    clauseOpinions.append((range, modifiers))
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count
                 let clauseEmotions = clauseEmotions(clause, at: positions, in: comment, pack: pack, engine: engine,
@@ -308,7 +308,8 @@ extension SentimentScorer {
     /// The emotions of a clause. Intensifiers scale them (up to 1); a negated positive emotion turns
     /// into half of its opposite ("nicht zufrieden" → sadness), a negated negative one disappears
     /// ("nicht wütend"); questions and wishes damp them like opinions. `positions` are the clause's
-    /// (`foundPositions(in:)`); `opinions` from `first` is its opinion evidence (its tokens in `opinionRanges`).
+    /// (`foundPositions(in:)`); `opinions` from `first` is its opinion evidence (its tokens and
+    /// modifiers in `clauseOpinions`).
     private func clauseEmotions(
         _ clause: Range<Int>, at positions: Range<Int>, in comment: CommentText, pack: LanguagePack, engine: Engine,
         context: RuleContext, factors: SentenceFactors, opinions: [Evidence], from first: Int,
@@ -330,7 +331,12 @@ extension SentimentScorer {
                 index += 1
                 continue
             }
-            let modifiers = context.modifiers(at: index, length: hit.length, clause: clause)
+            let range = index..<index + hit.length
+            // Many emotion words are the clause's opinion words too ("love", "terrible"): same
+            // modifiers, same text.
+            let opinion = clauseOpinions.firstIndex { $0.tokens == range }
+            let modifiers = opinion.map { clauseOpinions[$0].modifiers }
+                ?? context.modifiers(at: index, length: hit.length, clause: clause)
             var values = Self.clampedToUnit(hit.term.values * modifiers.intensity)
             var rules = modifiers.rules
             if hit.compound { rules.insert(.compound) }
@@ -345,10 +351,8 @@ extension SentimentScorer {
                 values *= damping.factor
                 rules.insert(damping.rule)
             }
-            let range = index..<index + hit.length
             if values != .zero {
-                // Many emotion words are the clause's opinion words too ("love", "terrible"): same text.
-                let token = opinionRanges.firstIndex(of: range).map { opinions[first + $0].token } ?? comment.string(range)
+                let token = opinion.map { opinions[first + $0].token } ?? comment.string(range)
                 let start = comment.tokens[index].start, end = comment.tokens[range.upperBound - 1].end
                 // The lanes are in `Emotion.allCases` order (see `Emotion.index`). Only the positive ones
                 // are visited, by a bit each from one vector compare: a hit carries one to three of the

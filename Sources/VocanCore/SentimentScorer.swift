@@ -41,9 +41,9 @@ struct SentimentScorer {
     /// The positions of the sentence read last that have a rule, opinion or emotion word, in order
     /// (see `choose`): the scorer's passes over a sentence's words visit these only.
     let foundPositions = ScratchList<Int>()
-    /// The tokens of each opinion evidence item of the clause being scored, in order, so that an
-    /// emotion on the same tokens can share the item's text.
-    let opinionRanges = ScratchList<Range<Int>>()
+    /// The tokens and modifiers of each opinion evidence item of the clause being scored, in order, so
+    /// that an emotion on the same tokens can share the item's modifiers and text.
+    let clauseOpinions = ScratchList<(tokens: Range<Int>, modifiers: Modifiers)>()
     var signalMatches: [SignalPatterns.Match] = []
     let sentenceSums = ScratchList<Double>()
     let sentenceWeights = ScratchList<Double>()
