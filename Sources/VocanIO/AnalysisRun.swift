@@ -27,8 +27,9 @@ public struct AnalysisRun {
     private var firstBatchSize: Int { min(Self.batchSize, Self.chunkSize * (analyzer.workers + 1)) }
     private let analyzer: ParallelAnalyzer
 
-    public init(engine: Engine, workers: Int) throws {
-        analyzer = try ParallelAnalyzer(engine: engine, workers: workers)
+    /// - Parameter threads: the threads that analyze, this one included (see `ParallelAnalyzer`).
+    public init(engine: Engine, threads: Int) throws {
+        analyzer = try ParallelAnalyzer(engine: engine, threads: threads)
     }
 
     /// The JSONL records of one chunk, kept from batch to batch so that their memory is reused

@@ -73,7 +73,7 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Print only the follow-up list: comments a human should react to now, most urgent first.")
     var followUpOnly = false
 
-    @Option(help: "Worker threads (default: the number of cores).")
+    @Option(help: "Analysis threads, the one that reads and writes included (default: the number of cores).")
     var jobs: Int?
 
     func validate() throws {
@@ -106,7 +106,7 @@ struct Analyze: ParsableCommand {
                                  extraEmotionLexicons: emotionLexicons.map(Self.readLexicon))
         let sink = try OutputSink(path: output)
         let rejectSink = try rejects.map { try OutputSink(path: $0) }
-        let run = try AnalysisRun(engine: engine, workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        let run = try AnalysisRun(engine: engine, threads: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         let progress = Progress(enabled: isatty(STDERR_FILENO) == 1)
         let result = try run.execute(reader: reader, recordSink: format == .jsonl && !followUpOnly ? sink : nil, rejectSink: rejectSink) {
             progress.update(records: $0)

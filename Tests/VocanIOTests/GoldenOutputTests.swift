@@ -14,7 +14,7 @@ import VocanLexicons
         let reader = try FeedbackReader(path: input, options: ReaderOptions())
         let records = try Fixture.temporary("records.jsonl", [])
         let sink = try OutputSink(path: records)
-        let result = try AnalysisRun(engine: engine, workers: 2).execute(reader: reader, recordSink: sink, rejectSink: nil)
+        let result = try AnalysisRun(engine: engine, threads: 3).execute(reader: reader, recordSink: sink, rejectSink: nil)
         try sink.close()
         #expect(result.recordsRead == 8 && result.summary.analyzed == 7 && result.rejectedCount == 1)
         if let bytes = try format(result, reader, sink) { return bytes }
