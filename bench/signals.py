@@ -7,6 +7,8 @@ precision/recall/F1 for effort (vocan effort >= 0.5), churn (churn_risk >= 0.5),
 promoter, detractor, follow-up needed and each follow-up reason; sentiment accuracy and
 macro-F1 over positive/negative/neutral/mixed; emotion accuracy (argmax) where labelled.
 A record vocan leaves out predicts nothing (all signals false, no label).
+Then churn alone on corpora/churn-holdout.{de,en}.jsonl: comments written after the churn
+patterns by a writer who did not see them, and never used to tune them (the honest figure).
 
     signals.py [--json] [--corpora DIR]
 """
@@ -100,12 +102,18 @@ def main():
     args = ap.parse_args()
 
     results, skipped = [], []
-    for lang in ("de", "en"):
-        path = os.path.join(args.corpora, f"signals.{lang}.jsonl")
-        if os.path.exists(path):
-            results.append(evaluate(lang, path))
-        else:
-            skipped.append(path)
+    # (file name, the signals its rows label: None for all)
+    for name, labelled in (("signals.{}.jsonl", None), ("churn-holdout.{}.jsonl", {"churn"})):
+        for lang in ("de", "en"):
+            path = os.path.join(args.corpora, name.format(lang))
+            if not os.path.exists(path):
+                skipped.append(path)
+                continue
+            result = evaluate(lang, path)
+            if labelled:
+                result["signals"] = {k: v for k, v in result["signals"].items() if k in labelled}
+                result["sentiment"]["rows"] = result["emotion"]["rows"] = 0
+            results.append(result)
     if args.json:
         print(json.dumps({"results": results, "skipped": skipped}, indent=2))
         return
@@ -116,7 +124,8 @@ def main():
                  for name, m in r["signals"].items()]
         common.print_table(["signal", "gold", "precision", "recall", "F1"], table)
         s, e = r["sentiment"], r["emotion"]
-        print(f"sentiment (4 labels, {s['rows']} rows): macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f}")
+        if s["rows"]:
+            print(f"sentiment (4 labels, {s['rows']} rows): macro-F1 {s['macro_f1']:.3f}, accuracy {s['accuracy']:.3f}")
         if e["rows"]:
             print(f"emotion (argmax, {e['rows']} rows with one gold emotion): accuracy {e['accuracy']:.3f}")
         print()
