@@ -185,16 +185,14 @@ public final class SignalPatterns: Sendable {
         return continuations.word || continuations.classes != 0
     }
 
-    /// Whether a `<num>` or `<ord>` element may match at `index` (see `end`): a number, a word of
-    /// either class, or a key that starts with a digit (`3rd`).
+    /// Whether a `<num>` or `<ord>` element matches at `index`, by the tests `end` makes for them: a
+    /// number, a word of either class, or an ordinal (`3rd`).
     @inline(__always)
     private func mayBeNumeric(at index: Int, in comment: CommentText, pack: Int, limit: Int) -> Bool {
         guard index < limit else { return false }
-        let token = comment.tokens[index]
-        let classes = Int(comment.entries[index].signals[pack] & 0xFFFF)
-        let numericClasses: UInt64 = 1 << UInt64(Self.numberClass) | 1 << UInt64(Self.ordinalClass)
-        return token.kind == .number || classes != 0 && classSets[classes - 1] & numericClasses != 0
-            || token.keyEnd > token.keyStart && comment.keys[Int(token.keyStart)] &- 0x30 < 10
+        let start = comment.entries[index].signals[pack]
+        return comment.tokens[index].kind == .number || isMember(start, of: Self.numberClass)
+            || isMember(start, of: Self.ordinalClass) || ordinalEnd(at: index, in: comment, limit: limit) != nil
     }
 
     /// The groups of `list` (see `HeadList`) the token at `next` may continue: whether its word may
