@@ -96,8 +96,7 @@ public struct AnalysisSummary: Sendable {
         if let recommend = analysis.signals.recommend { recommendationCounts[recommend == .promoter ? 0 : 1] += 1 }
         if analysis.signals.followUp.needed {
             followUpCount += 1
-            let rank = FollowUpRank(urgency: analysis.signals.followUp.urgency, sentiment: analysis.sentiment.score)
-            if cutoffs.followUp.map(rank.isMoreUrgent) ?? true {
+            if cutoffs.followUp.map(FollowUpRank(analysis).isMoreUrgent) ?? true {
                 candidates.append(FollowUpItem(analysis, sequence: followUpCount))
                 if candidates.count >= 2 * Self.followUpLimit { cutCandidates() }
             }
@@ -177,8 +176,9 @@ public struct FollowUpItem: Sendable, Equatable {
         id = analysis.feedback.id
         line = analysis.feedback.line
         reasons = analysis.signals.followUp.reasons
-        urgency = analysis.signals.followUp.urgency
-        sentiment = analysis.sentiment.score
+        let rank = FollowUpRank(analysis)
+        urgency = rank.urgency
+        sentiment = rank.sentiment
         score = analysis.feedback.score
         channel = analysis.feedback.channel
         text = analysis.feedback.text
@@ -194,6 +194,16 @@ public struct FollowUpItem: Sendable, Equatable {
 struct FollowUpRank: Sendable {
     var urgency: Double
     var sentiment: Double
+
+    init(urgency: Double, sentiment: Double) {
+        self.urgency = urgency
+        self.sentiment = sentiment
+    }
+
+    /// The rank of a comment that needs a follow-up.
+    init(_ analysis: CommentAnalysis) {
+        self.init(urgency: analysis.signals.followUp.urgency, sentiment: analysis.sentiment.score)
+    }
 
     func isMoreUrgent(than other: FollowUpRank) -> Bool {
         urgency != other.urgency ? urgency > other.urgency : sentiment < other.sentiment
