@@ -108,14 +108,20 @@ extension Engine {
 /// Folds lexicon terms into token keys exactly as the segmenter folds comment text.
 final class TermKeys {
     private var segmenter: Segmenter
+    /// The segmenter keys an emoticon by its exact text (`xD` is no `xd`), so its term keeps it too.
+    private let emoticons: Set<String>
 
-    init(emoticons: [String]) throws { segmenter = try Segmenter(emoticons: emoticons) }
+    init(emoticons: [String]) throws {
+        segmenter = try Segmenter(emoticons: emoticons)
+        self.emoticons = Set(emoticons)
+    }
 
     /// The spellings of non-ASCII Latin letters this folding uses (from ICU's transliterator).
     func latinSpellings() -> LatinSpellings { segmenter.latinSpellings() }
 
     /// The keys of a term: one per token (`gar nicht` → `gar`, `nicht`; `Top-Beratung` → `top-beratung`).
     func keys(_ term: String) -> [String] {
+        if emoticons.contains(term) { return [term] }
         if term.utf8.allSatisfy({ ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }) { return [term.lowercased()] }
         // A single word of letters (umlauts included) needs folding but no segmentation.
         if term.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) { return [segmenter.key(term)] }

@@ -42,6 +42,8 @@ extension SentimentScorer {
         signalEvidence.removeAllKeepingCapacity()
         clauseAnalyses.removeAllKeepingCapacity()
         var emotions = EmotionProfile()
+        // Whether an emoticon or emoji gave the comment some tone (see `expressiveLabel`).
+        var expressive = false
         sentenceSums.removeAll()
         sentenceWeights.removeAll()
         sentenceEvidence.removeAll()
@@ -66,6 +68,7 @@ extension SentimentScorer {
                     var rules = modifiers.rules
                     if compound { rules.insert(.compound) }
                     var weight = weight(term, modifiers)
+                    expressive = expressive || term.isExpressive
                     // Emoticons and emoji give the writer's own tone, even beside a question, a wish or a link.
                     if factors.question != 1, !term.isExpressive, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
                         weight *= factors.question
@@ -143,7 +146,8 @@ extension SentimentScorer {
         }
         evidence.sort { $0.start < $1.start }
         let score = Self.normalize(total)
-        let label = Self.mixedOrLabel(score, clauses: clauseAnalyses, options: engine.options)
+        var label = Self.mixedOrLabel(score, clauses: clauseAnalyses, options: engine.options)
+        if expressive { label = Self.expressiveLabel(label, score: score) }
         pools = ResultPools(evidence: evidence, emotionEvidence: emotionEvidence, signalEvidence: signalEvidence,
                             clauses: clauseAnalyses, sentences: sentences)
         return Result(sentiment: SentimentScore(score: score, label: label), sentences: sentences, evidence: evidence,
@@ -161,6 +165,13 @@ extension SentimentScorer {
 
     static func label(_ score: Double, options: AnalysisOptions) -> SentimentLabel {
         score >= options.positiveThreshold ? .positive : score <= options.negativeThreshold ? .negative : .neutral
+    }
+
+    /// A comment with an emoticon or emoji is seldom neutral: the writer shows a tone. Below the
+    /// thresholds, such a comment takes the sign of its score (`Paket ist da ;-)` is positive).
+    static func expressiveLabel(_ label: SentimentLabel, score: Double) -> SentimentLabel {
+        guard label == .neutral, score != 0 else { return label }
+        return score > 0 ? .positive : .negative
     }
 
     private static func mixedOrLabel(_ score: Double, clauses: some Sequence<ClauseAnalysis>, options: AnalysisOptions) -> SentimentLabel {

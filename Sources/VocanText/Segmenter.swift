@@ -510,13 +510,15 @@ public struct Segmenter {
         if first.kind == .word || first.kind == .number, first.end - first.start > 2 { return nil }
         // An emoticon that starts with a letter or digit must not continue a word ("ex:D" is not one).
         if first.kind != .other, first.start > 0, Self.isAlphanumeric(units[first.start - 1]) { return nil }
+        // Between digits a colon is a score or a time ("0:3", "12:30"), not an emoticon.
+        let afterDigit = first.start > 0 && Self.isDigit(units[first.start - 1])
         var last = index
         while adjacent(last), segments[last + 1].end - first.start <= emoticons.maxLength { last += 1 }
         while last >= index {
             let end = segments[last].end
             if end - first.start <= emoticons.maxLength {
                 let endsInWord = segments[last].kind != .other && end < length && Self.isAlphanumeric(units[end])
-                if !endsInWord, units.withUnsafeBufferPointer({ emoticons.contains(UnsafeBufferPointer(rebasing: $0[first.start..<end])) }) {
+                if !endsInWord, !(afterDigit && Self.isDigit(units[end - 1])), units.withUnsafeBufferPointer({ emoticons.contains(UnsafeBufferPointer(rebasing: $0[first.start..<end])) }) {
                     return last
                 }
             }
@@ -525,8 +527,10 @@ public struct Segmenter {
         return nil
     }
 
+    private static func isDigit(_ unit: UInt16) -> Bool { unit >= 0x30 && unit <= 0x39 }
+
     private static func isAlphanumeric(_ unit: UInt16) -> Bool {
-        (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A || (unit >= 0x30 && unit <= 0x39) || unit >= 0xC0 && unit < 0x2000
+        (unit | 0x20) >= 0x61 && (unit | 0x20) <= 0x7A || isDigit(unit) || unit >= 0xC0 && unit < 0x2000
     }
 
     /// `Top-Beratung`, `E-Mail`, `Kundenservice-Hotline`: words joined by a hyphen without spaces.

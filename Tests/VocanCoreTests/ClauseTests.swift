@@ -80,4 +80,18 @@ import VocanCore
         let loud = try Fixture.analyze("Das hab ich nicht erwartet XDDD", .german)
         #expect(loud.evidence("XDDD")?.weight ?? 0 > 0)
     }
+
+    /// Below the thresholds an emoticon still makes a comment polar, by the sign of its score.
+    @Test func emoticonsMakeMildCommentsPolar() throws {
+        let german = try Fixture.analyze("Ok danke :(", .german)
+        #expect(german.score > 0 && german.score < 0.3)
+        #expect(german.label == .positive)
+        let english = try Fixture.analyze("Slightly late :)", .english)
+        #expect(english.score < 0.3 && english.label == .positive)
+        // Without the emoticon the same mild score stays neutral.
+        let plain = try Fixture.analyze("Ganz ok", .german)
+        #expect(plain.score > 0 && plain.score < 0.3)
+        #expect(plain.label == .neutral)
+        #expect(try Fixture.analyze("Ganz ok :)", .german).label == .positive)
+    }
 }

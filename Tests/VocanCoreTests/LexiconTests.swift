@@ -53,6 +53,30 @@ import VocanLexicons
         #expect(try Fixture.analyze("Still waiting :(", .english).label == .negative)
     }
 
+    /// Emoticons spelled with letters keep their case as keys: `xD` and `XD` are both laughter.
+    @Test func letterEmoticonsCount() throws {
+        for text in ["Das war lustig xD", "xD", "XD", "Na toll xP"] {
+            #expect(try Fixture.analyze(text, .german).evidence.contains { $0.token.hasPrefix("x") || $0.token.hasPrefix("X") }, "\(text)")
+        }
+        #expect(try Fixture.analyze("xD", .english).label == .positive)
+    }
+
+    /// A colon between digits is a score or a time, not an emoticon (`:3`).
+    @Test func scoresAreNoEmoticons() throws {
+        let match = try Fixture.analyze("Schalke verliert 0:3 gegen Chelsea", .german)
+        #expect(match.evidence.map(\.token) == ["verliert"])
+        #expect(try Fixture.analyze("Hallo :3", .german).label == .positive)
+    }
+
+    /// Indeclinable praise words get no adjective endings: `Klassen` and `Klassenzimmer` are classes.
+    @Test func indeclinablePraiseIsNoNoun() throws {
+        for text in ["Die Klassen sind voll", "Das Klassenzimmer ist im ersten Stock"] {
+            #expect(try Fixture.analyze(text, .german).label == .neutral, "\(text)")
+        }
+        #expect(try Fixture.analyze("Der Service war klasse", .german).label == .positive)
+        #expect(try Fixture.analyze("Klasse Beratung", .german).label == .positive)
+    }
+
     @Test func phrasesMayStartWithANumber() throws {
         #expect(try Fixture.analyze("Von mir gibt es 5 Sterne", .german).evidence("5 Sterne")?.weight ?? 0 > 0)
         #expect(try Fixture.analyze("Only 1 star from me", .english).label == .negative)
