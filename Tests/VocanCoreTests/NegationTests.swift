@@ -20,6 +20,20 @@ import VocanLexicons
         #expect(negated.score < -plain.score)
     }
 
+    /// A comparative before a negation is a superlative: "Besser geht's nicht", "couldn't be better".
+    @Test(arguments: [
+        ("Besser geht's nicht!", Language.german, SentimentLabel.positive),
+        ("Schneller geht es nicht mehr.", .german, .positive),
+        ("Schlimmer geht es nimmer.", .german, .negative),
+        ("Mir geht's nicht gut.", .german, .negative),
+        ("The support couldn't be better.", .english, .positive),
+        ("It can't get any better.", .english, .positive),
+        ("The app could not be worse.", .english, .negative),
+    ])
+    func comparativeNegationsAreSuperlatives(_ text: String, _ language: Language, _ label: SentimentLabel) throws {
+        #expect(try Fixture.analyze(text, language).label == label, "\(text)")
+    }
+
     @Test(arguments: [
         "Der Service war nicht gut.",
         "Die Beratung war keine Hilfe und nicht freundlich.",
