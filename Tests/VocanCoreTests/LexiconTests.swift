@@ -83,6 +83,20 @@ import VocanLexicons
         #expect(try Fixture.analyze("10 out of 10", .english).label == .positive)
     }
 
+    /// General opinion words beyond customer service: public debate, manner, culture.
+    @Test(arguments: [
+        ("Die Begründung ist fadenscheinig", SentimentLabel.negative),
+        ("Das ist doch pure Heuchelei", .negative),
+        ("Ein hirnrissiger Vorschlag", .negative),
+        ("Wieder mal alles vermurkst", .negative),
+        ("Ein bewegender Film", .positive),
+        ("Hut ab vor dieser Leistung", .positive),
+        ("Die Band war einfach begnadet", .positive),
+    ])
+    func generalOpinionVocabulary(_ text: String, _ label: SentimentLabel) throws {
+        #expect(try Fixture.analyze(text, .german).label == label, "\(text)")
+    }
+
     @Test func customerExperienceVocabulary() throws {
         for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt"] {
             #expect(try Fixture.analyze(text, .german).label == .negative, "\(text)")
