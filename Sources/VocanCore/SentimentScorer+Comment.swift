@@ -169,7 +169,7 @@ extension SentimentScorer {
 
     /// A comment with an emoticon or emoji is seldom neutral: the writer shows a tone. Below the
     /// thresholds, such a comment takes the sign of its score (`Paket ist da ;-)` is positive).
-    static func expressiveLabel(_ label: SentimentLabel, score: Double) -> SentimentLabel {
+    private static func expressiveLabel(_ label: SentimentLabel, score: Double) -> SentimentLabel {
         guard label == .neutral, score != 0 else { return label }
         return score > 0 ? .positive : .negative
     }
