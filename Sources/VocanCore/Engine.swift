@@ -168,7 +168,8 @@ struct LanguagePackBuilder {
             guard !termKeys.isEmpty else { continue }
             let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"),
                                    isSentenceAdverb: entry.tags.contains("sentence_adverb"),
-                                   isExpressive: entry.tags.contains("emoticon") || entry.tags.contains("emoji"))
+                                   isExpressive: entry.tags.contains("emoticon") || entry.tags.contains("emoji"),
+                                   isPartOnly: entry.tags.contains("part"))
             opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])

@@ -11,6 +11,9 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     /// An emoticon or emoji (`:-)`, `XD`, `😡`): the writer's own tone, so never negated, shouted or
     /// damped as part of a question, wish or shared link.
     public var isExpressive = false
+    /// Only a compound first part, never a word of its own: `bomben` scores in `Bombenstimmung`,
+    /// while `Bomben` alone are bombs.
+    public var isPartOnly = false
 }
 
 /// Everything the engine knows about one language: opinion words, rule words, emotions, signal

@@ -58,8 +58,11 @@ struct SentimentScorer {
     func opinion(at index: Int, heads: PhraseHeads, in comment: CommentText, pack: LanguagePack,
                           vocabulary: Vocabulary) -> (term: OpinionTerm, length: Int, compound: Bool)? {
         let number = pack.number
-        return lookup(pack.opinions, at: index, phrases: heads.opinions, in: comment, pack: pack, vocabulary: vocabulary,
-                      single: { $0.opinion[number] }, compound: Self.compoundTerm)
+        let found = lookup(pack.opinions, at: index, phrases: heads.opinions, in: comment, pack: pack, vocabulary: vocabulary,
+                           single: { $0.opinion[number] }, compound: Self.compoundTerm)
+        // A compound first part only (`bomben`) is no opinion as a word of its own.
+        if let found, found.term.isPartOnly, !found.compound { return nil }
+        return found
     }
 
     /// The emotions at a token; `heads` as for `opinion(at:heads:in:pack:vocabulary:)`.

@@ -77,6 +77,15 @@ import VocanLexicons
         #expect(try Fixture.analyze("Klasse Beratung", .german).label == .positive)
     }
 
+    /// A first part tagged `part` scores inside compounds only: `Bomben` alone are bombs.
+    @Test func compoundPartsOnlyScoreInCompounds() throws {
+        for text in ["Bomben auf die Stadt", "Die Spitzen der Koalition treffen sich"] {
+            #expect(try Fixture.analyze(text, .german).label == .neutral, "\(text)")
+        }
+        #expect(try Fixture.analyze("Eine Bombenstimmung im Stadion", .german).evidence("Bombenstimmung")?.weight ?? 0 > 2)
+        #expect(try Fixture.analyze("Spitzenqualität zum kleinen Preis", .german).label == .positive)
+    }
+
     @Test func phrasesMayStartWithANumber() throws {
         #expect(try Fixture.analyze("Von mir gibt es 5 Sterne", .german).evidence("5 Sterne")?.weight ?? 0 > 0)
         #expect(try Fixture.analyze("Only 1 star from me", .english).label == .negative)
