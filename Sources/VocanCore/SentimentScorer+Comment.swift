@@ -42,10 +42,9 @@ extension SentimentScorer {
         signalEvidence.removeAllKeepingCapacity()
         clauseAnalyses.removeAllKeepingCapacity()
         var emotions = EmotionProfile()
-        // Whether an emoticon or emoji gave the comment some tone (see `expressiveLabel`).
-        var expressive = false
         sentenceSums.removeAll()
         sentenceWeights.removeAll()
+        sentenceExpressive.removeAll()
         sentenceEvidence.removeAll()
         sentenceClauseEnds.removeAll()
         reserveReadings(tokens.count)
@@ -56,6 +55,7 @@ extension SentimentScorer {
             let factors = sentenceFactors(span.tokens, in: comment)
             let context = RuleContext(comment: comment, readings: readings, sentence: span.tokens, shouting: shouting)
             let firstEvidence = evidence.count
+            var expressive = false
             for clauseIndex in clauses.indices {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
@@ -118,6 +118,7 @@ extension SentimentScorer {
             }
             sentenceSums.append(sum)
             sentenceWeights.append(1)
+            sentenceExpressive.append(expressive)
             sentenceEvidence.append(firstEvidence..<evidence.count)
             appendClauseAnalyses(span, in: comment, options: engine.options, to: &clauseAnalyses)
         }
@@ -127,11 +128,13 @@ extension SentimentScorer {
             let clauseEnd = sentenceClauseEnds[index]
             let slice = clauseAnalyses[clauseStart..<clauseEnd]
             let score = Self.normalize(sentenceSums[index])
+            var label = Self.mixedOrLabel(score, clauses: slice, options: engine.options)
+            if sentenceExpressive[index] { label = Self.expressiveLabel(label, score: score) }
             // The one clause of a sentence has the sentence's text (see `appendClauseAnalyses`), already sliced.
             let text = slice.count == 1 ? slice[clauseStart].text : comment.slice(span.textStart, span.textEnd)
             sentences.append(SentenceAnalysis(
                 text: text, start: span.start, end: span.end,
-                sentiment: SentimentScore(score: score, label: Self.mixedOrLabel(score, clauses: slice, options: engine.options)),
+                sentiment: SentimentScore(score: score, label: label),
                 clauses: slice))
             clauseStart = clauseEnd
         }
@@ -147,7 +150,7 @@ extension SentimentScorer {
         evidence.sort { $0.start < $1.start }
         let score = Self.normalize(total)
         var label = Self.mixedOrLabel(score, clauses: clauseAnalyses, options: engine.options)
-        if expressive { label = Self.expressiveLabel(label, score: score) }
+        if sentenceExpressive.contains(true) { label = Self.expressiveLabel(label, score: score) }
         pools = ResultPools(evidence: evidence, emotionEvidence: emotionEvidence, signalEvidence: signalEvidence,
                             clauses: clauseAnalyses, sentences: sentences)
         return Result(sentiment: SentimentScore(score: score, label: label), sentences: sentences, evidence: evidence,
@@ -167,8 +170,8 @@ extension SentimentScorer {
         score >= options.positiveThreshold ? .positive : score <= options.negativeThreshold ? .negative : .neutral
     }
 
-    /// A comment with an emoticon or emoji is seldom neutral: the writer shows a tone. Below the
-    /// thresholds, such a comment takes the sign of its score (`Paket ist da ;-)` is positive).
+    /// A sentence or comment with an emoticon or emoji is seldom neutral: the writer shows a tone. Below
+    /// the thresholds, it takes the sign of its score (`Paket ist da ;-)` is positive).
     private static func expressiveLabel(_ label: SentimentLabel, score: Double) -> SentimentLabel {
         guard label == .neutral, score != 0 else { return label }
         return score > 0 ? .positive : .negative

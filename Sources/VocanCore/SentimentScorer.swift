@@ -47,6 +47,8 @@ struct SentimentScorer {
     var signalMatches: [SignalPatterns.Match] = []
     let sentenceSums = ScratchList<Double>()
     let sentenceWeights = ScratchList<Double>()
+    /// Per sentence: whether an emoticon or emoji gave it some tone (see `expressiveLabel`).
+    let sentenceExpressive = ScratchList<Bool>()
     let sentenceEvidence = ScratchList<Range<Int>>()
     /// Per sentence of the comment being scored: the end of its clauses in the clause analyses.
     let sentenceClauseEnds = ScratchList<Int>()

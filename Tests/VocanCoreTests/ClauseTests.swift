@@ -81,11 +81,15 @@ import VocanCore
         #expect(loud.evidence("XDDD")?.weight ?? 0 > 0)
     }
 
-    /// Below the thresholds an emoticon still makes a comment polar, by the sign of its score.
+    /// Below the thresholds an emoticon still makes a comment and its sentence polar, by the sign of the score.
     @Test func emoticonsMakeMildCommentsPolar() throws {
         let german = try Fixture.analyze("Ok danke :(", .german)
         #expect(german.score > 0 && german.score < 0.3)
         #expect(german.label == .positive)
+        #expect(german.sentences.map(\.sentiment.label) == [.positive])
+        // Only the sentence with the emoticon: the mild one before it stays neutral.
+        let twoSentences = try Fixture.analyze("Ganz ok. Ok danke :(", .german)
+        #expect(twoSentences.sentences.map(\.sentiment.label) == [.neutral, .positive])
         let english = try Fixture.analyze("Slightly late :)", .english)
         #expect(english.score < 0.3 && english.label == .positive)
         // Without the emoticon the same mild score stays neutral.
