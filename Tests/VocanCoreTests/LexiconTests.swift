@@ -106,6 +106,15 @@ import VocanLexicons
         #expect(try Fixture.analyze(text, .german).label == label, "\(text)")
     }
 
+    /// Letter conventions of tickets and e-mails are no praise: `Sehr geehrte`, `Mit freundlichen Grüßen`.
+    @Test func salutationsAreNearlyNeutral() throws {
+        let request = "Sehr geehrte Damen und Herren, bitte senden Sie mir die Rechnung. Mit freundlichen Grüßen, Max Maier"
+        #expect(try Fixture.analyze(request, .german).label == .neutral)
+        let complaint = "Sehr geehrte Damen und Herren, mein Router ist defekt. Mit freundlichen Grüßen"
+        #expect(try Fixture.analyze(complaint, .german).label == .negative)
+        #expect(try Fixture.analyze("Ich fühle mich geehrt", .german).label == .positive)
+    }
+
     @Test func customerExperienceVocabulary() throws {
         for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt"] {
             #expect(try Fixture.analyze(text, .german).label == .negative, "\(text)")
