@@ -11,6 +11,10 @@ public enum RuleRole: String, Sendable, CaseIterable, BitwiseCopyable {
     case clauseBreak = "clause_break"
     case questionWord = "question_word"
     case wish
+    /// Addresses the reader when it opens the comment, after greetings only, before a comma ("Hallo
+    /// liebe Telekom,"), so its opinion and emotions do not count there; `value` is how many tokens the
+    /// addressee may take. Greetings (`hallo`) have this role too.
+    case salutation
 }
 
 /// One entry of a rules file: a role and its value (a scope, a multiplier or a clause weight).

@@ -185,14 +185,36 @@ struct SentimentScorer {
             var opinion = Self.mayFind(entry.opinion[pack.number], phrases: heads.opinions, token, pack: pack)
                 ? self.opinion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
+            var emotion = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
+                ? self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
+            if let found = rule, found.rule.role == .salutation {
+                if Self.opensLetter(at: index, length: found.length, in: comment, pack: pack, addressee: Int(found.rule.value)) {
+                    opinion = nil
+                    emotion = nil
+                }
+                rule = nil
+            }
             foundRules[index] = rule
             foundOpinions[index] = opinion
-            let emotion = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
-                ? self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
             foundEmotions[index] = emotion
             if rule != nil || opinion != nil || emotion != nil { foundPositions.append(index) }
         }
         Self.choose(range, at: foundPositions, readings.elements, foundRules.elements, foundOpinions.elements)
+    }
+
+    /// Whether the salutation word at `index` opens the comment, after greetings (`hallo`) and handles
+    /// only, and a comma or `!` ends the addressee within `addressee` tokens (`Hallo liebes Team,`,
+    /// `Liebe @Telekom,`).
+    private static func opensLetter(at index: Int, length: Int, in comment: CommentText, pack: LanguagePack, addressee: Int) -> Bool {
+        let tokens = comment.tokens
+        for earlier in 0..<index where tokens[earlier].kind.isWordLike {
+            guard pack.rule(comment.entries[earlier])?.role == .salutation else { return false }
+        }
+        let after = index + length
+        for later in after..<min(after + addressee + 1, tokens.count) where tokens[later].isBoundary {
+            return later > after && (tokens[later].mark == UInt8(ascii: ",") || tokens[later].mark == UInt8(ascii: "!"))
+        }
+        return false
     }
 
     /// Whether `lookup` may find something in a table at a token whose entry has the table's value

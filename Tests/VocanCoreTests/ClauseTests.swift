@@ -69,6 +69,16 @@ import VocanCore
         #expect(try Fixture.analyze("Why is your service so terrible?", .english).label == .negative)
     }
 
+    /// A salutation opening the comment addresses the reader; elsewhere the same word is scored.
+    @Test func salutationsAreNoPraise() throws {
+        for text in ["Liebe Telekom, ich ziehe im Mai um.", "Hallo liebes Team, wo bleibt mein Paket?"] {
+            #expect(try Fixture.analyze(text, .german).evidence.isEmpty, "\(text)")
+        }
+        #expect(try Fixture.analyze("@DB_Bahn Liebe Bahn, schon wieder 40 Minuten Verspätung", .german).label == .negative)
+        #expect(try Fixture.analyze("Die Liebe zum Detail, die man hier spürt", .german).label == .positive)
+        #expect(try Fixture.analyze("Liebe ist alles", .german).evidence("Liebe") != nil)
+    }
+
     @Test func emoticonsKeepTheWritersTone() throws {
         // Not damped by a question or a shared link, not negated by a nearby negator, not shouted.
         let question = try Fixture.analyze("Kommst du morgen auch? :-)", .german)
