@@ -101,6 +101,13 @@ import VocanLexicons
         ("Ein bewegender Film", .positive),
         ("Hut ab vor dieser Leistung", .positive),
         ("Die Band war einfach begnadet", .positive),
+        // Everyday life, health and feelings (fifth block).
+        ("Ich bin seit Montag krank", .negative),
+        ("Endlich Feierabend!", .positive),
+        ("Ich lach mich kaputt", .positive),
+        ("Das treibt mich in den Wahnsinn", .negative),
+        ("Ich kann ihn nicht leiden", .negative),
+        ("Heute wieder Schmuddelwetter", .negative),
     ])
     func generalOpinionVocabulary(_ text: String, _ label: SentimentLabel) throws {
         #expect(try Fixture.analyze(text, .german).label == label, "\(text)")
