@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// Turns surface text into lookup keys so that `Ärger`, `aerger` and `ÄRGER` meet, and `ß`/`ss` too.
 ///

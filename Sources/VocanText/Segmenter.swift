@@ -1,4 +1,4 @@
-@_implementationOnly import CICU
+internal import CICU
 
 /// Cuts comments into tokens and sentences with ICU's break iterators, plus a thin layer that the
 /// iterator lacks: URLs, emoticons, hashtags and hyphenated compounds become single tokens and emoji
