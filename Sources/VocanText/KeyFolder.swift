@@ -1,4 +1,6 @@
-internal import CICU
+// Not `internal import`: without library evolution clients would still load CICU, whose ICU clashes with
+// Foundation's (UErrorCode defined twice). Swift 6.3 warns about @_implementationOnly here; that is expected.
+@_implementationOnly import CICU
 
 /// Turns surface text into lookup keys so that `Ärger`, `aerger` and `ÄRGER` meet, and `ß`/`ss` too.
 ///

@@ -1,4 +1,6 @@
-internal import CICU
+// Not `internal import`: without library evolution clients would still load CICU, whose ICU clashes with
+// Foundation's (UErrorCode defined twice). Swift 6.3 warns about @_implementationOnly here; that is expected.
+@_implementationOnly import CICU
 
 /// Cuts comments into tokens and sentences with ICU's break iterators, plus a thin layer that the
 /// iterator lacks: URLs, emoticons, hashtags and hyphenated compounds become single tokens and emoji
