@@ -52,12 +52,14 @@ public struct EvidenceRules: OptionSet, Sendable, Hashable, CustomStringConverti
     public static let concession = EvidenceRules(rawValue: 1 << 10)
     /// Exclamation marks.
     public static let emphasis = EvidenceRules(rawValue: 1 << 11)
+    /// Praise turned against: short praise alone beside a clear complaint (`Herzlichen Glückwunsch.`).
+    public static let irony = EvidenceRules(rawValue: 1 << 12)
 
     /// Every rule with its name as the outputs spell it, in output order.
     public static let named: [(rule: EvidenceRules, name: StaticString)] = [
         (.compound, "compound"), (.caps, "caps"), (.elongated, "elongated"), (.intensified, "intensified"),
         (.downtoned, "downtoned"), (.negated, "negated"), (.question, "question"), (.wish, "wish"), (.link, "link"),
-        (.contrast, "contrast"), (.concession, "concession"), (.emphasis, "emphasis"),
+        (.contrast, "contrast"), (.concession, "concession"), (.emphasis, "emphasis"), (.irony, "irony"),
     ]
 
     /// The names of the rules in the set (`["intensified", "contrast"]`).

@@ -14,6 +14,9 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     /// Only a compound first part, never a word of its own: `bomben` scores in `Bombenstimmung`,
     /// while `Bomben` alone are bombs.
     public var isPartOnly = false
+    /// Praise that a complaint turns ironic (`Herzlichen Glückwunsch.`, `Well done.`): in a short sentence
+    /// of such praise alone, beside sentences that are clearly negative, it counts against.
+    public var isIronic = false
 }
 
 /// Everything the engine knows about one language: opinion words, rule words, emotions, signal

@@ -14,8 +14,9 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Weight in [-4, 4].
     public var weight: Double
     /// Optional tags: parts of speech (`adj`, `noun`, `verb`, `adv`) drive inflection; `prefix` marks
-    /// compound first parts and `part` those that are no word on their own (`bomben`); `cx`, `slang`,
-    /// `phrase`, `emoji`, `emoticon` describe the entry.
+    /// compound first parts and `part` those that are no word on their own (`bomben`); `ironic` praise
+    /// turns against beside a complaint (`Herzlichen Glückwunsch.`); `cx`, `slang`, `phrase`, `emoji`,
+    /// `emoticon` describe the entry.
     public var tags: Set<String>
 
     public init(term: String, weight: Double, tags: Set<String> = []) {

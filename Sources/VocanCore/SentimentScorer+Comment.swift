@@ -45,6 +45,7 @@ extension SentimentScorer {
         sentenceSums.removeAll()
         sentenceWeights.removeAll()
         sentenceExpressive.removeAll()
+        sentenceIronic.removeAll()
         sentenceEvidence.removeAll()
         sentenceClauseEnds.removeAll()
         reserveReadings(tokens.count)
@@ -56,6 +57,8 @@ extension SentimentScorer {
             let context = RuleContext(comment: comment, readings: readings, sentence: span.tokens, shouting: shouting)
             let firstEvidence = evidence.count
             var expressive = false
+            // Opinion items that are ironic-capable praise, and all others.
+            var praise = 0, others = 0
             for clauseIndex in clauses.indices {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
@@ -69,6 +72,7 @@ extension SentimentScorer {
                     if compound { rules.insert(.compound) }
                     var weight = weight(term, modifiers)
                     expressive = expressive || term.isExpressive
+                    if term.isIronic, term.weight > 0 { praise += 1 } else { others += 1 }
                     // Emoticons and emoji give the writer's own tone, even beside a question, a wish or a link.
                     if factors.question != 1, !term.isExpressive, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
                         weight *= factors.question
@@ -93,7 +97,6 @@ extension SentimentScorer {
                                                     context: context, factors: factors, opinions: evidence,
                                                     from: clauseEvidence, evidence: &emotionEvidence)
                 clauses[clauseIndex].emotions = clauseEmotions
-                emotions.combine(clauseEmotions)
                 detectSignals(clause, in: comment, pack: pack, context: context, factors: factors, evidence: &signalEvidence)
             }
             var sum = 0.0
@@ -119,9 +122,13 @@ extension SentimentScorer {
             sentenceSums.append(sum)
             sentenceWeights.append(1)
             sentenceExpressive.append(expressive)
+            sentenceIronic.append(praise > 0 && others == 0 && Self.isShort(span.tokens, in: comment))
             sentenceEvidence.append(firstEvidence..<evidence.count)
             appendClauseAnalyses(span, in: comment, options: engine.options, to: &clauseAnalyses)
         }
+        turnIronicPraise(clauses: &clauseAnalyses, evidence: &evidence, emotionEvidence: &emotionEvidence,
+                         in: comment, options: engine.options)
+        for clause in clauseAnalyses { emotions.combine(clause.emotions) }
         // Sentences once all clauses are in, so that their slices share the final clause array.
         var clauseStart = 0
         for (index, span) in comment.sentences.enumerated() {
@@ -155,6 +162,40 @@ extension SentimentScorer {
                             clauses: clauseAnalyses, sentences: sentences)
         return Result(sentiment: SentimentScore(score: score, label: label), sentences: sentences, evidence: evidence,
                       emotions: emotions, emotionEvidence: emotionEvidence, signalEvidence: signalEvidence)
+    }
+
+    /// Short praise alone (`Herzlichen Glückwunsch.`, `Well done.`) beside sentences that are clearly
+    /// negative together is irony: its sentences count against, and their praise carries no emotion.
+    private func turnIronicPraise(clauses clauseAnalyses: inout [ClauseAnalysis], evidence: inout [Evidence],
+                                  emotionEvidence: inout [EmotionEvidence], in comment: CommentText, options: AnalysisOptions) {
+        guard sentenceSums.count > 1, sentenceIronic.contains(true) else { return }
+        var complaint = 0.0
+        for index in sentenceSums.indices where !sentenceIronic[index] { complaint += sentenceSums[index] * sentenceWeights[index] }
+        guard Self.normalize(complaint) <= options.negativeThreshold else { return }
+        for index in sentenceSums.indices where sentenceIronic[index] {
+            sentenceSums[index] = -sentenceSums[index]
+            for item in sentenceEvidence[index] {
+                evidence[item].weight = -evidence[item].weight
+                evidence[item].rules.insert(.irony)
+            }
+            for clause in (index == 0 ? 0 : sentenceClauseEnds[index - 1])..<sentenceClauseEnds[index] {
+                let score = -clauseAnalyses[clause].sentiment.score
+                clauseAnalyses[clause].sentiment = SentimentScore(score: score, label: Self.label(score, options: options))
+                clauseAnalyses[clause].emotions = EmotionProfile()
+            }
+            let span = comment.sentences[index]
+            emotionEvidence.removeAll { $0.start >= span.start && $0.end <= span.end }
+        }
+    }
+
+    /// At most `ironicWords` words: irony is a short aside, not a sentence of its own argument.
+    private static func isShort(_ range: Range<Int>, in comment: CommentText) -> Bool {
+        var words = 0
+        for index in range where comment.tokens[index].kind.isWordLike {
+            words += 1
+            if words > ironicWords { return false }
+        }
+        return true
     }
 
     /// The arrays of the last result, kept to reuse their storage (see `score`).

@@ -16,6 +16,7 @@ struct SentimentScorer {
     static let questionFactor = 0.2
     static let rhetoricalQuestionFactor = 0.8
     static let strongWeight = 2.5
+    static let ironicWords = 6
     static let linkFactor = 0.5
     static let negatedPositive = 0.75
     static let negatedNegative = 0.5
@@ -49,6 +50,8 @@ struct SentimentScorer {
     let sentenceWeights = ScratchList<Double>()
     /// Per sentence: whether an emoticon or emoji gave it some tone (see `expressiveLabel`).
     let sentenceExpressive = ScratchList<Bool>()
+    /// Per sentence: whether it is short ironic-capable praise alone (see `turnIronicPraise`).
+    let sentenceIronic = ScratchList<Bool>()
     let sentenceEvidence = ScratchList<Range<Int>>()
     /// Per sentence of the comment being scored: the end of its clauses in the clause analyses.
     let sentenceClauseEnds = ScratchList<Int>()

@@ -79,6 +79,23 @@ import VocanCore
         #expect(try Fixture.analyze("Liebe ist alles", .german).evidence("Liebe") != nil)
     }
 
+    /// Short praise alone beside a clear complaint is irony and counts against; with praise around it, it is praise.
+    @Test func ironicPraiseAfterAComplaintCountsAgainst() throws {
+        let german = try Fixture.analyze("Drei Wochen kein Internet und die Hotline legt einfach auf. Herzlichen Glückwunsch.", .german)
+        #expect(german.sentences.map(\.sentiment.label) == [.negative, .negative])
+        #expect(german.label == .negative)
+        let wish = try #require(german.evidence("Herzlichen Glückwunsch"))
+        #expect(wish.weight < 0 && wish.rules == .irony)
+        #expect(!german.emotionEvidence.contains { $0.token == "Herzlichen Glückwunsch" })
+        let english = try Fixture.analyze("Flight delayed 4 hours and nobody at the desk. Well done!", .english)
+        #expect(english.sentences.map(\.sentiment.label) == [.negative, .negative])
+        #expect(english.evidence("!")?.rules == [.emphasis, .irony])
+        // Sincere: the praise has company, or the other sentences are no complaint.
+        #expect(try Fixture.analyze("Herzlichen Glückwunsch zum neuen Tarif, alles bestens!", .german).label == .positive)
+        #expect(try Fixture.analyze("Der Techniker kam pünktlich. Weiter so!", .german).label == .positive)
+        #expect(try Fixture.analyze("Great job, the agent fixed it in two minutes.", .english).label == .positive)
+    }
+
     @Test func emoticonsKeepTheWritersTone() throws {
         // Not damped by a question or a shared link, not negated by a nearby negator, not shouted.
         let question = try Fixture.analyze("Kommst du morgen auch? :-)", .german)
