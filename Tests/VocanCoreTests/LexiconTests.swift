@@ -108,9 +108,21 @@ import VocanLexicons
         ("Das treibt mich in den Wahnsinn", .negative),
         ("Ich kann ihn nicht leiden", .negative),
         ("Heute wieder Schmuddelwetter", .negative),
+        ("Nach der Schicht bin ich total geschafft", .negative),
+        ("Wir haben es geschafft", .positive),
     ])
     func generalOpinionVocabulary(_ text: String, _ label: SentimentLabel) throws {
         #expect(try Fixture.analyze(text, .german).label == label, "\(text)")
+    }
+
+    /// "Honestly", "to be honest", "ehrlich gesagt" introduce a judgement and carry none; `honest` still praises.
+    @Test func franknessMarkersCarryNoJudgement() throws {
+        #expect(try Fixture.analyze("Honestly the worst service.", .english).label == .negative)
+        #expect(try Fixture.analyze("To be honest, the delivery was late.", .english).label == .negative)
+        #expect(try Fixture.analyze("Ehrlich gesagt gefällt es mir nicht.", .german).label == .negative)
+        #expect(try Fixture.analyze("Ehrlich gesagt war der Service schlecht.", .german).label == .negative)
+        #expect(try Fixture.analyze("He was honest with me.", .english).label == .positive)
+        #expect(try Fixture.analyze("Der Verkäufer war ehrlich und kompetent.", .german).label == .positive)
     }
 
     /// Letter conventions of tickets and e-mails are no praise: `Sehr geehrte`, `Mit freundlichen Grüßen`.
