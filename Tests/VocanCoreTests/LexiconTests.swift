@@ -135,12 +135,14 @@ import VocanLexicons
     }
 
     @Test func customerExperienceVocabulary() throws {
-        for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt"] {
+        for text in ["Ewig in der Warteschleife", "Schon wieder ein Funkloch", "Die Verspätung nervt",
+                     "Klar war die Hotline besetzt", "Ich rufe seit Tagen an, immer besetzt"] {
             #expect(try Fixture.analyze(text, .german).label == .negative, "\(text)")
         }
         #expect(try Fixture.analyze("Sehr kulant, Geld wurde erstattet", .german).label == .positive)
         #expect(try Fixture.analyze("The agent was rude and I was on hold forever", .english).label == .negative)
         #expect(try Fixture.analyze("Quick refund, helpful staff", .english).label == .positive)
+        #expect(try Fixture.analyze("Called five times, always a busy signal", .english).label == .negative)
     }
 
     @Test func userLexiconsOverrideAndAdd() throws {
