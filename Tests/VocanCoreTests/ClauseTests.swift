@@ -90,10 +90,13 @@ import VocanCore
         let english = try Fixture.analyze("Flight delayed 4 hours and nobody at the desk. Well done!", .english)
         #expect(english.sentences.map(\.sentiment.label) == [.negative, .negative])
         #expect(english.evidence("!")?.rules == [.emphasis, .irony])
+        let outrage = try Fixture.analyze("Agent hung up on me when I asked for a supervisor. Unbelievable.", .english)
+        #expect(outrage.label == .negative && outrage.evidence("Unbelievable")?.rules == .irony)
         // Sincere: the praise has company, or the other sentences are no complaint.
         #expect(try Fixture.analyze("Herzlichen Glückwunsch zum neuen Tarif, alles bestens!", .german).label == .positive)
         #expect(try Fixture.analyze("Der Techniker kam pünktlich. Weiter so!", .german).label == .positive)
         #expect(try Fixture.analyze("Great job, the agent fixed it in two minutes.", .english).label == .positive)
+        #expect(try Fixture.analyze("Unbelievable value, love it.", .english).label == .positive)
     }
 
     @Test func emoticonsKeepTheWritersTone() throws {

@@ -143,6 +143,9 @@ import VocanLexicons
         #expect(try Fixture.analyze("The agent was rude and I was on hold forever", .english).label == .negative)
         #expect(try Fixture.analyze("Quick refund, helpful staff", .english).label == .positive)
         #expect(try Fixture.analyze("Called five times, always a busy signal", .english).label == .negative)
+        #expect(try Fixture.analyze("Was promised a callback within 24 hours. Never happened.", .english).label == .negative)
+        #expect(try Fixture.analyze("You kept the shipping cost. Not fair.", .english).label == .negative)
+        #expect(try Fixture.analyze("Just bought a gift card, nothing more to say.", .english).label == .neutral)
     }
 
     @Test func userLexiconsOverrideAndAdd() throws {
