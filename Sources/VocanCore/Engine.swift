@@ -143,7 +143,9 @@ struct LanguagePackBuilder {
     private var contractedNegation: Rule?
     private var compoundParts: Set<String> = []
     private var compoundIDs: [TermID] = []
-    private var generated: [(key: String, term: OpinionTerm)] = []
+    private var separableParticles: [TermID] = []
+    /// Generated forms: single keys, and the two-word phrases of separated German verbs.
+    private var generated: [(keys: [String], term: OpinionTerm)] = []
     private var generatedEmotions: [(keys: [String], profile: EmotionProfile)] = []
 
     init(language: Language, keys: TermKeys, vocabulary: Vocabulary) {
@@ -173,7 +175,10 @@ struct LanguagePackBuilder {
             opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])
-                for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append((form, term)) }
+                for form in inflector.forms(of: termKeys[0], tags: entry.tags) { generated.append(([form], term)) }
+                if entry.tags.contains("verb") {
+                    for phrase in inflector.separatedForms(of: termKeys[0]) { generated.append((phrase, term)) }
+                }
             }
         }
     }
@@ -212,10 +217,11 @@ struct LanguagePackBuilder {
         // Later sources override earlier ones, so their generated forms go in first.
         // Inflected parts matter for German compounds only (Kunden|service); English splits at hyphens.
         let inflectedParts = language == .german
-        for (key, term) in generated.reversed() {
-            opinions.insert([vocabulary.intern(key)], term, replace: false)
-            if inflectedParts { compoundParts.insert(key) }
+        for (keys, term) in generated.reversed() {
+            opinions.insert(keys.map { vocabulary.intern($0) }, term, replace: false)
+            if inflectedParts, keys.count == 1 { compoundParts.insert(keys[0]) }
         }
+        separableParticles = language == .german ? Inflector.separableParticles.map { vocabulary.intern($0) } : []
         for (keys, profile) in generatedEmotions.reversed() {
             emotions.insert(keys.map { vocabulary.intern($0) }, profile, replace: false)
         }
@@ -257,7 +263,8 @@ struct LanguagePackBuilder {
             for id in ids { vocabulary.update(id) { $0.flags |= flag } }
         }
         return LanguagePack(language: language, number: number, opinions: opinionTable, rules: ruleTable, emotions: emotionTable,
-                            signals: signalPatterns, phraseHeads: phraseHeads, contractedNegation: contractedNegation)
+                            signals: signalPatterns, phraseHeads: phraseHeads, contractedNegation: contractedNegation,
+                            separableParticles: separableParticles)
     }
 
     private mutating func ids(_ term: String) -> [TermID] { keys.keys(term).map { vocabulary.intern($0) } }

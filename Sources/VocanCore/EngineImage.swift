@@ -41,6 +41,7 @@ public enum EngineImage {
             writer.write([signals.count])
             writer.write(pack.phraseHeads)
             writer.write(pack.contractedNegation.map { [$0] } ?? [])
+            writer.write(pack.separableParticles)
         }
         return writer.bytes
     }
@@ -70,7 +71,8 @@ public enum EngineImage {
                         patterns: try reader.read(), elements: try reader.read(), references: try reader.read(),
                         seconds: try reader.read(), wordLists: try reader.read(), classSets: try reader.read(),
                         byFirstClass: try reader.read(), startingWithAny: try reader.readOne(), count: try reader.readOne()),
-                    phraseHeads: try reader.read(), contractedNegation: try reader.read(Rule.self).first))
+                    phraseHeads: try reader.read(), contractedNegation: try reader.read(Rule.self).first,
+                    separableParticles: try reader.read()))
             }
             guard reader.atEnd else { throw ImageError.malformed }
             return Engine(german: packs[0], english: packs[1], identifier: identifier, vocabulary: vocabulary,

@@ -9,6 +9,14 @@ public struct Inflector: Sendable {
 
     public init(language: Language) { self.language = language }
 
+    /// German separable verb particles as folded keys (`zurück` → `zurueck`), longest first so that
+    /// `heraus` is tried before `her`. Not `bei`: apart from its verb it is nearly always the
+    /// preposition (`Züge stehen bei Frankfurt`).
+    public static let separableParticles = [
+        "zusammen", "zurueck", "herein", "heraus", "weiter", "runter", "durch", "drauf", "nach", "raus", "rein",
+        "hoch", "fest", "dran", "auf", "aus", "ein", "los", "mit", "vor", "weg", "hin", "her", "ab", "an", "zu",
+    ]
+
     /// The forms of `key` (excluding `key` itself) for the given tags. `comparison: false` leaves out
     /// German comparatives and superlatives (emotion words rarely need them, and they are many).
     public func forms(of key: String, tags: Set<String>, comparison: Bool = true) -> [String] {
@@ -30,7 +38,40 @@ public struct Inflector: Sendable {
         return result.filter { seen.insert($0).inserted }
     }
 
+    /// The finite forms of a separable German verb with its particle after them, as two-word keys
+    /// (`abstuerzen` → `stuerzt ab`, `stuerzen ab`, `stuerzte ab`...): the main-clause order, in which
+    /// the particle may also stand further on (`stürzt gelegentlich ab`). Empty for other keys.
+    public func separatedForms(of key: String) -> [[String]] {
+        guard language == .german, let (particle, base) = Self.separableParts(of: key),
+              let stem = Self.germanVerbStem(base) else { return [] }
+        return Self.finiteForms(stem).map { [$0, particle] }
+    }
+
     // MARK: German
+
+    /// The particle and base of a key that starts with a separable particle and leaves a verb of
+    /// four letters or more (`abstuerzen` → `ab`, `stuerzen`).
+    private static func separableParts(of key: String) -> (particle: String, base: String)? {
+        guard let particle = separableParticles.first(where: { key.hasPrefix($0) && key.count - $0.count >= 4 }) else { return nil }
+        return (particle, String(key.dropFirst(particle.count)))
+    }
+
+    private static func germanVerbStem(_ key: String) -> String? {
+        let stem: String
+        if key.hasSuffix("en") {
+            stem = String(key.dropLast(2))
+        } else if key.hasSuffix("ln") || key.hasSuffix("rn") {
+            stem = String(key.dropLast())
+        } else {
+            return nil
+        }
+        return stem.count >= 2 ? stem : nil
+    }
+
+    /// Regular present and past forms of a stem.
+    private static func finiteForms(_ stem: String) -> [String] {
+        [stem + "e", stem + "st", stem + "t", stem + "et", stem + "en", stem + "te", stem + "ten"]
+    }
 
     private func germanAdjective(_ key: String, comparison: Bool) -> [String] {
         let endings = ["e", "en", "er", "es", "em"]
@@ -57,20 +98,15 @@ public struct Inflector: Sendable {
     }
 
     private func germanVerb(_ key: String) -> [String] {
-        let stem: String
-        if key.hasSuffix("en") {
-            stem = String(key.dropLast(2))
-        } else if key.hasSuffix("ln") || key.hasSuffix("rn") {
-            stem = String(key.dropLast())
-        } else {
-            return []
-        }
-        guard stem.count >= 2 else { return [] }
-        var forms = [stem + "e", stem + "st", stem + "t", stem + "et", stem + "en", stem + "te", stem + "ten"]
+        guard let stem = Self.germanVerbStem(key) else { return [] }
+        var forms = Self.finiteForms(stem)
         let inseparable = ["be", "ver", "ent", "er", "zer", "emp", "miss", "ge", "ueber", "hinter", "wider"]
         let participle: String
         if stem.hasSuffix("ier") || inseparable.contains(where: { stem.hasPrefix($0) }) {
             participle = stem + "t"
+        } else if let (particle, base) = Self.separableParts(of: key), let baseStem = Self.germanVerbStem(base) {
+            // The particle comes first: abstürzen → abgestürzt.
+            participle = particle + "ge" + baseStem + "t"
         } else {
             participle = "ge" + stem + "t"
         }

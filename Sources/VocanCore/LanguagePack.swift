@@ -17,6 +17,9 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     /// Praise that a complaint turns ironic (`Herzlichen Glückwunsch.`, `Well done.`): in a short sentence
     /// of such praise alone, beside sentences that are clearly negative, it counts against.
     public var isIronic = false
+    /// For a German separable verb read apart from its particle (`fällt jeden Abend aus`), how many
+    /// tokens after the verb the particle stands; 0 for every other reading.
+    public var particleOffset: UInt8 = 0
 }
 
 /// Everything the engine knows about one language: opinion words, rule words, emotions, signal
@@ -40,9 +43,12 @@ public final class LanguagePack: Sendable {
     public let splitter: CompoundSplitter
     /// The `n't` rule of English, applied to every key that ends in `n't`.
     public let contractedNegation: Rule?
+    /// German separable verb particles (`aus` in `fällt … aus`); empty for English.
+    let separableParticles: [TermID]
 
     init(language: Language, number: Int, opinions: TermTable<OpinionTerm>, rules: TermTable<Rule>,
-         emotions: TermTable<EmotionProfile>, signals: SignalPatterns, phraseHeads: [PhraseHeads], contractedNegation: Rule?) {
+         emotions: TermTable<EmotionProfile>, signals: SignalPatterns, phraseHeads: [PhraseHeads], contractedNegation: Rule?,
+         separableParticles: [TermID]) {
         self.language = language
         self.number = number
         self.opinions = opinions
@@ -55,6 +61,22 @@ public final class LanguagePack: Sendable {
                          emotions.secondWords(of: phraseHeads.lazy.map(\.emotions))]
         splitter = CompoundSplitter(pack: number)
         self.contractedNegation = contractedNegation
+        self.separableParticles = separableParticles
+    }
+
+    /// The opinion of the two-word phrase of the verb at `verb` and the particle at `particle`, read
+    /// apart (`fällt` … `aus` as `fällt aus`).
+    func separatedOpinion(verb: Int, particle: Int, in comment: CommentText) -> OpinionTerm? {
+        let head = comment.entries[verb].phrases[number]
+        guard head != 0 else { return nil }
+        let group = phraseHeads[Int(head) - 1].opinions
+        guard !group.isEmpty else { return nil }
+        return withUnsafeTemporaryAllocation(of: TermID.self, capacity: 2) { pair in
+            pair[0] = comment.ids[verb]
+            pair[1] = comment.ids[particle]
+            guard let match = opinions.match(UnsafeBufferPointer(pair), at: 0, single: 0, phrases: group), match.length == 2 else { return nil }
+            return match.value
+        }
     }
 
     /// The single-word opinion of a key with this entry.

@@ -81,7 +81,9 @@ struct RuleContext {
             }
             position -= 1
         }
-        if !result.negated {
+        if case .opinion(let term, _, _) = readings[index], term.particleOffset > 0 {
+            applyBetween(index + 1..<index + Int(term.particleOffset), to: &result)
+        } else if !result.negated {
             result.negated = negatedAfter(index + length, clause: clause)
         }
         if result.negated { result.rules.insert(.negated) }
@@ -110,6 +112,23 @@ struct RuleContext {
             }
         }
         return false
+    }
+
+    /// The negators and intensifiers between a separable verb and its particle (`fällt nicht mehr aus`,
+    /// `stürzt sehr oft ab`), which belong to the verb.
+    private func applyBetween(_ range: Range<Int>, to result: inout Modifiers) {
+        for position in range {
+            guard case .rule(let rule, _) = readings[position] else { continue }
+            switch rule.role {
+            case .negator, .finalNegator:
+                result.negated = true
+            case .intensifier where rule.value != 1:
+                result.intensity *= rule.value
+                result.rules.insert(rule.value > 1 ? .intensified : .downtoned)
+            default:
+                break
+            }
+        }
     }
 
     private func isSentenceAdverb(at index: Int) -> Bool {

@@ -88,8 +88,15 @@ extension SentimentScorer {
                     }
                     clauses[clauseIndex].sum += weight
                     let range = index..<index + length
-                    evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
-                                             start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
+                    if term.particleOffset > 0 {
+                        // A separable verb read apart: the verb and its particle (`fällt … aus`).
+                        let particle = index + Int(term.particleOffset)
+                        evidence.append(Evidence(token: "\(comment.text(index)) … \(comment.text(particle))", weight: weight,
+                                                 lexiconWeight: term.weight, start: tokens[index].start, end: tokens[particle].end, rules: rules))
+                    } else {
+                        evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
+                                                 start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
+                    }
                     clauseOpinions.append((range, modifiers))
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count

@@ -181,13 +181,22 @@ struct SentimentScorer {
             readings[index] = .none
             // Once for the three tables.
             let heads = pack.phrases(at: index, in: comment)
-            if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) { continue }
+            if Self.findsNothing(at: index, heads: heads, in: comment, pack: pack) {
+                if let verb = separableVerb(at: index, sentence: range, in: comment, pack: pack) {
+                    foundRules[index] = nil
+                    foundOpinions[index] = (verb, 1, false)
+                    foundEmotions[index] = nil
+                    foundPositions.append(index)
+                }
+                continue
+            }
             var rule = self.rule(at: index, heads: heads, in: comment, pack: pack)
             if let found = rule, index + found.length > range.upperBound { rule = nil }
             let entry = comment.entries[index], token = comment.tokens[index]
             var opinion = Self.mayFind(entry.opinion[pack.number], phrases: heads.opinions, token, pack: pack)
                 ? self.opinion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
             if let found = opinion, index + found.length > range.upperBound { opinion = nil }
+            if opinion == nil, let verb = separableVerb(at: index, sentence: range, in: comment, pack: pack) { opinion = (verb, 1, false) }
             var emotion = Self.mayFind(entry.emotion[pack.number], phrases: heads.emotions, token, pack: pack)
                 ? self.emotion(at: index, heads: heads, in: comment, pack: pack, vocabulary: vocabulary) : nil
             if let found = rule, found.rule.role == .salutation {
@@ -203,6 +212,32 @@ struct SentimentScorer {
             if rule != nil || opinion != nil || emotion != nil { foundPositions.append(index) }
         }
         Self.choose(range, at: foundPositions, readings.elements, foundRules.elements, foundOpinions.elements)
+    }
+
+    /// How far after its verb a separated particle may stand (`fällt jeden Abend zwischen 19 und 22 Uhr aus`).
+    static let particleReach = 10
+
+    /// A German verb whose particle stands further on in its clause (`stürzt gelegentlich ab`,
+    /// `fällt jeden Abend aus`), where the lexicon lists the two as a phrase (`stürzt ab`): its opinion,
+    /// with the particle's offset. The nearest particle before a punctuation mark is taken; a word
+    /// written with a capital inside the sentence is a noun.
+    private func separableVerb(at index: Int, sentence: Range<Int>, in comment: CommentText, pack: LanguagePack) -> OpinionTerm? {
+        guard !pack.separableParticles.isEmpty, comment.entries[index].phrases[pack.number] != 0,
+              comment.tokens[index].kind == .word else { return nil }
+        // A capital inside the sentence is a noun's (`Geld … zurück` is no verb).
+        if index > sentence.lowerBound, comment.text(index).unicodeScalars.first?.properties.isUppercase == true { return nil }
+        let reach = min(index + Self.particleReach + 1, sentence.upperBound)
+        guard index + 1 < reach else { return nil }
+        for particle in index + 1..<reach {
+            let token = comment.tokens[particle]
+            if token.isBoundary { return nil }
+            guard token.kind == .word, comment.entries[particle].isPhraseSecond(pack: pack.number),
+                  pack.separableParticles.contains(comment.ids[particle]) else { continue }
+            guard var term = pack.separatedOpinion(verb: index, particle: particle, in: comment) else { continue }
+            term.particleOffset = UInt8(particle - index)
+            return term
+        }
+        return nil
     }
 
     /// Whether the salutation word at `index` opens the comment, after greetings (`hallo`) and handles

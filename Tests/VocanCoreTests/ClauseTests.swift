@@ -99,6 +99,21 @@ import VocanCore
         #expect(try Fixture.analyze("Unbelievable value, love it.", .english).label == .positive)
     }
 
+    /// A German separable verb counts where its particle stands further on (`fällt … aus`), with the
+    /// negators and intensifiers between the two; a punctuation mark ends the search.
+    @Test func separableVerbsAreReadApart() throws {
+        let evening = try Fixture.analyze("Internet fällt jeden Abend zwischen 19 und 22 Uhr aus.", .german)
+        #expect(evening.label == .negative)
+        #expect(evening.evidence.map(\.token) == ["fällt … aus"])
+        #expect(evening.evidence.first.map { [$0.start, $0.end] } == [9, 53])
+        let crash = try Fixture.analyze("Die App stürzt sehr oft ab.", .german)
+        #expect(crash.evidence("stürzt … ab")?.rules == .intensified)
+        let fixed = try Fixture.analyze("Das Internet fällt seit dem Umzug nicht mehr aus.", .german)
+        #expect(fixed.evidence("fällt … aus")?.rules == .negated)
+        #expect(fixed.score > 0)
+        #expect(try Fixture.analyze("Der Preis fällt, aus welchen Gründen auch immer.", .german).evidence.isEmpty)
+    }
+
     @Test func emoticonsKeepTheWritersTone() throws {
         // Not damped by a question or a shared link, not negated by a nearby negator, not shouted.
         let question = try Fixture.analyze("Kommst du morgen auch? :-)", .german)

@@ -17,6 +17,26 @@ import VocanLexicons
         #expect(try Fixture.analyze("Verspätungen ohne Ende", .german).label == .negative)
     }
 
+    /// A separable verb lemma (`abstürzen`) also yields its finite forms with the particle after them
+    /// and its participle with `ge` inside.
+    @Test func germanSeparableVerbsGetTheirForms() throws {
+        let inflector = Inflector(language: .german)
+        let separated = inflector.separatedForms(of: "abstuerzen")
+        #expect(separated.contains(["stuerzt", "ab"]) && separated.contains(["stuerzten", "ab"]))
+        #expect(inflector.forms(of: "abstuerzen", tags: ["verb"]).contains("abgestuerzt"))
+        #expect(inflector.separatedForms(of: "verlieren").isEmpty)
+        #expect(Inflector(language: .english).separatedForms(of: "abstuerzen").isEmpty)
+        // Generated from the lexicon's lemmas, apart and negated.
+        let callback = try Fixture.analyze("Niemand ruft mich zurück.", .german)
+        #expect(callback.label == .negative && callback.evidence("ruft … zurück")?.rules == .negated)
+        #expect(try Fixture.analyze("Der Kundenservice lehnt meine Reklamation einfach ab.", .german).evidence("lehnt … ab") != nil)
+        // A separated phrase listed with its own sense: enduring, and not enduring any more.
+        #expect(try Fixture.analyze("Die Schuhe halten viel aus.", .german).evidence("halten … aus")?.weight == 0.8)
+        #expect(try Fixture.analyze("Ich halte das nicht mehr aus.", .german).label == .negative)
+        // A noun is no verb: `Geld zurück` is only read together.
+        #expect(try Fixture.analyze("Das Geld habe ich bis heute nicht zurück.", .german).evidence.allSatisfy { !$0.token.contains("…") })
+    }
+
     @Test func englishInflectionsReachTheLemma() throws {
         #expect(try Fixture.analyze("My order was delayed", .english).label == .negative)
         #expect(try Fixture.analyze("The app crashes", .english).label == .negative)

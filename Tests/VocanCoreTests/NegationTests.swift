@@ -42,6 +42,8 @@ import VocanLexicons
         "Die Mitarbeiter waren weder freundlich noch kompetent.",
         "Der Mitarbeiter war kaum hilfsbereit.",
         "Wir haben nie eine Antwort bekommen, nie freundlich.",
+        "Router neu gestartet, hilft nix.",
+        "Das hilft nichts.",
     ])
     func germanNegatedPositiveIsNegative(_ text: String) throws {
         let analysis = try Fixture.analyze(text, .german)
