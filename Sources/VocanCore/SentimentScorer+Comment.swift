@@ -52,7 +52,7 @@ extension SentimentScorer {
 
         for span in comment.sentences {
             read(span.tokens, in: comment, pack: pack, vocabulary: engine.vocabulary)
-            splitClauses(span.tokens, in: comment)
+            splitClauses(span.tokens, in: comment, midField: pack.language == .german)
             let factors = sentenceFactors(span.tokens, in: comment)
             let context = RuleContext(comment: comment, readings: readings, sentence: span.tokens, shouting: shouting)
             let firstEvidence = evidence.count
@@ -248,8 +248,10 @@ extension SentimentScorer {
     /// Splits a sentence at contrast, concession and coordination cues into `clauses` and weighs them.
     ///
     /// Cues are rule words, so only the positions `read` found a word at are visited (`foundPositions`);
-    /// the tokens after a concession cue are scanned for its comma.
-    private func splitClauses(_ range: Range<Int>, in comment: CommentText) {
+    /// the tokens after a concession cue are scanned for its comma. With `midField` (German), a contrast
+    /// cue after the first words of a clause (`…, stürzt aber ab`, `…, der Service aber schlecht`)
+    /// opens its clause at the comma before it, within `midFieldReach` tokens.
+    private func splitClauses(_ range: Range<Int>, in comment: CommentText, midField: Bool) {
         clauseStarts.removeAll()
         clauseStarts.append((range.lowerBound, nil))
         // While in a concession, the first token not yet scanned for its comma.
@@ -275,11 +277,17 @@ extension SentimentScorer {
             }
             guard case .rule(let rule, _) = readings[index], rule.splitsClause else { continue }
             concessionScan = rule.role == .concession ? index + 1 : nil
+            var start = index
+            if midField, rule.role == .contrast, index > range.lowerBound, !comment.tokens[index - 1].isBoundary,
+               let comma = (max(range.lowerBound, index - Self.midFieldReach)..<index).last(where: { comment.tokens[$0].mark == 0x2C }),
+               comma + 1 >= clauseStarts[clauseStarts.count - 1].index {
+                start = comma + 1
+            }
             // A cue right after the concession's comma ("Obwohl …, aber …") opens the same clause.
-            if clauseStarts[clauseStarts.count - 1].index == index {
+            if clauseStarts[clauseStarts.count - 1].index == start {
                 clauseStarts[clauseStarts.count - 1].rule = rule
             } else {
-                clauseStarts.append((index, rule))
+                clauseStarts.append((start, rule))
             }
         }
         endConcession(before: range.upperBound)

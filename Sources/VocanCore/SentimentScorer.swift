@@ -17,6 +17,7 @@ struct SentimentScorer {
     static let rhetoricalQuestionFactor = 0.8
     static let strongWeight = 2.5
     static let ironicWords = 6
+    static let midFieldReach = 4
     static let linkFactor = 0.5
     static let negatedPositive = 0.75
     static let negatedNegative = 0.5

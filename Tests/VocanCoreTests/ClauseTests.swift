@@ -12,6 +12,19 @@ import VocanCore
         #expect(analysis.score < 0)
     }
 
+    /// German may put `aber` after the first words of its clause: the clause still starts at the comma.
+    @Test func germanMidFieldContrastOpensItsClauseAtTheComma() throws {
+        let service = try Fixture.analyze("Das Essen war gut, der Service aber schlecht.", .german)
+        #expect(service.sentences[0].clauses.map(\.text) == ["Das Essen war gut,", "der Service aber schlecht."])
+        let app = try Fixture.analyze("Die App ist schön, funktioniert aber nicht.", .german)
+        #expect(app.sentences[0].clauses.map(\.text) == ["Die App ist schön,", "funktioniert aber nicht."])
+        #expect(app.evidence("funktioniert")?.rules == [.negated, .contrast])
+        #expect(app.score < 0)
+        // Without a comma before it, aber opens its clause where it stands.
+        let food = try Fixture.analyze("Das Essen war gut aber teuer.", .german)
+        #expect(food.sentences[0].clauses.map(\.text) == ["Das Essen war gut", "aber teuer."])
+    }
+
     @Test func englishContrastSplitsClausesAndWeighsTheSecond() throws {
         let analysis = try Fixture.analyze("The product is great but the delivery was terrible.", .english)
         let clauses = try #require(analysis.sentences.first?.clauses)
