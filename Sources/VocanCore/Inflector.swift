@@ -10,11 +10,12 @@ public struct Inflector: Sendable {
     public init(language: Language) { self.language = language }
 
     /// German separable verb particles as folded keys (`zurück` → `zurueck`), longest first so that
-    /// `heraus` is tried before `her`. Not `bei`: apart from its verb it is nearly always the
-    /// preposition (`Züge stehen bei Frankfurt`).
+    /// `heraus` is tried before `her`. Not `bei` nor `wieder`: apart from their verb they are nearly
+    /// always the preposition or the adverb (`Züge stehen bei Frankfurt`, `kommt wieder zu spät`).
     public static let separableParticles = [
-        "zusammen", "zurueck", "herein", "heraus", "weiter", "runter", "durch", "drauf", "nach", "raus", "rein",
-        "hoch", "fest", "dran", "auf", "aus", "ein", "los", "mit", "vor", "weg", "hin", "her", "ab", "an", "zu",
+        "zusammen", "zurueck", "vorbei", "herein", "heraus", "herum", "weiter", "runter", "durch", "drauf", "nach",
+        "raus", "rein", "hoch", "fest", "dran", "auf", "aus", "ein", "los", "mit", "vor", "weg", "hin", "her", "rum",
+        "ab", "an", "zu", "um",
     ]
 
     /// The forms of `key` (excluding `key` itself) for the given tags. `comparison: false` leaves out
