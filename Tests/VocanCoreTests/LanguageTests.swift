@@ -8,6 +8,9 @@ import Testing
         ("Hotline: ewig gewartet, dann aufgelegt", .german),
         ("Grüße aus Köln", .german),
         ("Kundenservicehotline überfordert", .german),
+        // `Service` is German too: it is no English profile word.
+        ("Schlechter Service.", .german),
+        ("Bad service.", .english),
         // Capital umlauts count as the letters they lowercase to.
         ("ÄRGERLICH: GRÖSSENTABELLE FALSCH", .german),
         ("Shipping tracking broken", .english),
