@@ -11,11 +11,12 @@ public struct Inflector: Sendable {
 
     /// German separable verb particles as folded keys (`zurück` → `zurueck`), longest first so that
     /// `heraus` is tried before `her`. Not `bei` nor `wieder`: apart from their verb they are nearly
-    /// always the preposition or the adverb (`Züge stehen bei Frankfurt`, `kommt wieder zu spät`).
+    /// always the preposition or the adverb (`Züge stehen bei Frankfurt`, `kommt wieder zu spät`);
+    /// not `um`, whose verbs are as often inseparable (`umsorgen`, `umarmen`).
     public static let separableParticles = [
         "zusammen", "zurueck", "vorbei", "herein", "heraus", "herum", "weiter", "runter", "durch", "drauf", "nach",
         "raus", "rein", "hoch", "fest", "dran", "auf", "aus", "ein", "los", "mit", "vor", "weg", "hin", "her", "rum",
-        "ab", "an", "zu", "um",
+        "ab", "an", "zu",
     ]
 
     /// The forms of `key` (excluding `key` itself) for the given tags. `comparison: false` leaves out

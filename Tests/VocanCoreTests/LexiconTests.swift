@@ -25,6 +25,9 @@ import VocanLexicons
         #expect(separated.contains(["stuerzt", "ab"]) && separated.contains(["stuerzten", "ab"]))
         #expect(inflector.forms(of: "abstuerzen", tags: ["verb"]).contains("abgestuerzt"))
         #expect(inflector.separatedForms(of: "verlieren").isEmpty)
+        // Verbs with um are as often inseparable: umsorgen gives no "sorgen um".
+        #expect(inflector.separatedForms(of: "umsorgen").isEmpty)
+        #expect(try Fixture.analyze("Ich mache mir Sorgen um die Lieferung.", .german).label == .negative)
         #expect(Inflector(language: .english).separatedForms(of: "abstuerzen").isEmpty)
         // Generated from the lexicon's lemmas, apart and negated.
         let callback = try Fixture.analyze("Niemand ruft mich zurück.", .german)
