@@ -70,10 +70,15 @@ public struct Inflector: Sendable {
         return stem.count >= 2 ? stem : nil
     }
 
-    /// Regular present and past forms of a stem.
+    /// Regular present and past forms of a stem; a stem in -t or -d takes an e before the endings
+    /// (wartet, wartete).
     private static func finiteForms(_ stem: String) -> [String] {
-        [stem + "e", stem + "st", stem + "t", stem + "et", stem + "en", stem + "te", stem + "ten"]
+        let e = linkingE(stem)
+        return [stem + "e", stem + e + "st", stem + e + "t", stem + "et", stem + "en", stem + e + "te", stem + e + "ten"]
     }
+
+    /// `e` for a stem in -t or -d (gewartet, geredet), else nothing.
+    private static func linkingE(_ stem: String) -> String { stem.hasSuffix("t") || stem.hasSuffix("d") ? "e" : "" }
 
     private func germanAdjective(_ key: String, comparison: Bool) -> [String] {
         let endings = ["e", "en", "er", "es", "em"]
@@ -103,17 +108,21 @@ public struct Inflector: Sendable {
         guard let stem = Self.germanVerbStem(key) else { return [] }
         var forms = Self.finiteForms(stem)
         let inseparable = ["be", "ver", "ent", "er", "zer", "emp", "miss", "ge", "ueber", "hinter", "wider"]
-        let participle: String
+        var participles: [String]
         if stem.hasSuffix("ier") || inseparable.contains(where: { stem.hasPrefix($0) }) {
-            participle = stem + "t"
-        } else if let (particle, base) = Self.separableParts(of: key), let baseStem = Self.germanVerbStem(base) {
-            // The particle comes first: abstürzen → abgestürzt.
-            participle = particle + "ge" + baseStem + "t"
+            participles = [stem + Self.linkingE(stem) + "t"]
         } else {
-            participle = "ge" + stem + "t"
+            participles = ["ge" + stem + Self.linkingE(stem) + "t"]
+            // With a particle it comes first (abstürzen → abgestürzt); both, as a verb may only look
+            // separable (antworten → geantwortet).
+            if let (particle, base) = Self.separableParts(of: key), let baseStem = Self.germanVerbStem(base) {
+                participles.append(particle + "ge" + baseStem + Self.linkingE(baseStem) + "t")
+            }
         }
-        forms.append(participle)
-        forms += ["e", "en", "er", "es", "em"].map { participle + $0 }
+        for participle in participles {
+            forms.append(participle)
+            forms += ["e", "en", "er", "es", "em"].map { participle + $0 }
+        }
         return forms
     }
 

@@ -24,6 +24,9 @@ import VocanLexicons
         let separated = inflector.separatedForms(of: "abstuerzen")
         #expect(separated.contains(["stuerzt", "ab"]) && separated.contains(["stuerzten", "ab"]))
         #expect(inflector.forms(of: "abstuerzen", tags: ["verb"]).contains("abgestuerzt"))
+        #expect(inflector.forms(of: "antworten", tags: ["verb"]).contains("geantwortet"))
+        // A stem in -t or -d takes an e before the endings.
+        #expect(Set(["wartet", "wartete", "gewartet", "geredet"]).isSubset(of: inflector.forms(of: "warten", tags: ["verb"]) + inflector.forms(of: "reden", tags: ["verb"])))
         #expect(inflector.separatedForms(of: "verlieren").isEmpty)
         // Verbs with um are as often inseparable: umsorgen gives no "sorgen um".
         #expect(inflector.separatedForms(of: "umsorgen").isEmpty)
