@@ -171,7 +171,8 @@ struct LanguagePackBuilder {
             let term = OpinionTerm(weight: entry.weight, isPrefix: entry.tags.contains("prefix"), isCX: entry.tags.contains("cx"),
                                    isSentenceAdverb: entry.tags.contains("sentence_adverb"),
                                    isExpressive: entry.tags.contains("emoticon") || entry.tags.contains("emoji"),
-                                   isPartOnly: entry.tags.contains("part"), isIronic: entry.tags.contains("ironic"))
+                                   isPartOnly: entry.tags.contains("part"), isIronic: entry.tags.contains("ironic"),
+                                   isBareIronic: entry.tags.contains("ironic_bare"))
             opinions.insert(termKeys.map { vocabulary.intern($0) }, term)
             if termKeys.count == 1 {
                 compoundParts.insert(termKeys[0])

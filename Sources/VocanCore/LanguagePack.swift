@@ -17,6 +17,9 @@ public struct OpinionTerm: Sendable, Hashable, BitwiseCopyable {
     /// Praise that a complaint turns ironic (`Herzlichen Glückwunsch.`, `Well done.`): in a short sentence
     /// of such praise alone, beside sentences that are clearly negative, it counts against.
     public var isIronic = false
+    /// Plain praise that a complaint turns ironic only as a sentence of its own (`Great.`, `Super.`,
+    /// `Just perfect.`): with any other word (`These are perfect.`) it is praise.
+    public var isBareIronic = false
     /// For a German separable verb read apart from its particle (`fällt jeden Abend aus`), how many
     /// tokens after the verb the particle stands; 0 for every other reading.
     public var particleOffset: UInt8 = 0

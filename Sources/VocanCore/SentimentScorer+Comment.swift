@@ -57,8 +57,8 @@ extension SentimentScorer {
             let context = RuleContext(comment: comment, readings: readings, sentence: span.tokens, shouting: shouting)
             let firstEvidence = evidence.count
             var expressive = false
-            // Opinion items that are ironic-capable praise, and all others.
-            var praise = 0, others = 0
+            // Opinion items that are ironic-capable praise, and all others; whether the praise is plain.
+            var praise = 0, others = 0, plainPraise = false
             for clauseIndex in clauses.indices {
                 let clause = clauses[clauseIndex].tokens
                 let clauseEvidence = evidence.count
@@ -72,7 +72,12 @@ extension SentimentScorer {
                     if compound { rules.insert(.compound) }
                     var weight = weight(term, modifiers)
                     expressive = expressive || term.isExpressive
-                    if term.isIronic, term.weight > 0 { praise += 1 } else { others += 1 }
+                    if term.isIronic || term.isBareIronic, term.weight > 0 {
+                        praise += 1
+                        plainPraise = plainPraise || term.isBareIronic
+                    } else {
+                        others += 1
+                    }
                     // Emoticons and emoji give the writer's own tone, even beside a question, a wish or a link.
                     if factors.question != 1, !term.isExpressive, abs(weight) < Self.strongWeight || factors.question > Self.questionFactor {
                         weight *= factors.question
@@ -129,7 +134,9 @@ extension SentimentScorer {
             sentenceSums.append(sum)
             sentenceWeights.append(1)
             sentenceExpressive.append(expressive)
-            sentenceIronic.append(praise > 0 && others == 0 && Self.isShort(span.tokens, in: comment))
+            // One clause: "Great crew though." concedes rather than mocks.
+            sentenceIronic.append(praise > 0 && others == 0 && clauses.count == 1 && Self.isShort(span.tokens, in: comment)
+                                  && (!plainPraise || isBare(span.tokens, in: comment)))
             sentenceEvidence.append(firstEvidence..<evidence.count)
             appendClauseAnalyses(span, in: comment, options: engine.options, to: &clauseAnalyses)
         }
@@ -193,6 +200,22 @@ extension SentimentScorer {
             let span = comment.sentences[index]
             emotionEvidence.removeAll { $0.start >= span.start && $0.end <= span.end }
         }
+    }
+
+    /// Whether every word of a sentence is an opinion or rule word (`Just great.`), so it names no
+    /// subject of sincere praise (`These are perfect.`).
+    private func isBare(_ range: Range<Int>, in comment: CommentText) -> Bool {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch readings[index] {
+            case .opinion(_, let length, _), .rule(_, let length):
+                index += length
+            case .none:
+                if comment.tokens[index].kind.isWordLike { return false }
+                index += 1
+            }
+        }
+        return true
     }
 
     /// At most `ironicWords` words: irony is a short aside, not a sentence of its own argument.

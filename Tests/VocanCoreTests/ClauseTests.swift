@@ -110,6 +110,12 @@ import VocanCore
         #expect(try Fixture.analyze("Der Techniker kam pünktlich. Weiter so!", .german).label == .positive)
         #expect(try Fixture.analyze("Great job, the agent fixed it in two minutes.", .english).label == .positive)
         #expect(try Fixture.analyze("Unbelievable value, love it.", .english).label == .positive)
+        // Plain praise turns only as a sentence of its own; with a subject it is sincere.
+        let bare = try Fixture.analyze("Zug fällt schon wieder aus. Super.", .german)
+        #expect(bare.evidence("Super")?.rules == .irony && bare.label == .negative)
+        #expect(try Fixture.analyze("Flight delayed 3 hours. Just great.", .english).evidence("Just great")?.rules == .irony)
+        let sincere = try Fixture.analyze("Leaves my hair oily. Smells great. The hold is awful.", .english)
+        #expect(sincere.evidence("great")?.weight ?? 0 > 0)
     }
 
     /// A German separable verb counts where its particle stands further on (`fällt … aus`), with the
