@@ -16,8 +16,7 @@ public struct LexiconEntry: Sendable, Equatable {
     /// Optional tags: parts of speech (`adj`, `noun`, `verb`, `adv`) drive inflection; `prefix` marks
     /// compound first parts and `part` those that are no word on their own (`bomben`); `ironic` praise
     /// turns against beside a complaint (`Herzlichen Glückwunsch.`), `ironic_bare` praise only as a
-    /// sentence of nothing else (`Super.`); `cx`, `slang`, `phrase`, `emoji`,
-    /// `emoticon` describe the entry.
+    /// sentence of nothing else (`Super.`); `cx`, `slang`, `phrase`, `emoji`, `emoticon` describe the entry.
     public var tags: Set<String>
 
     public init(term: String, weight: Double, tags: Set<String> = []) {

@@ -93,15 +93,12 @@ extension SentimentScorer {
                     }
                     clauses[clauseIndex].sum += weight
                     let range = index..<index + length
-                    if term.particleOffset > 0 {
-                        // A separable verb read apart: the verb and its particle (`fällt … aus`).
-                        let particle = index + Int(term.particleOffset)
-                        evidence.append(Evidence(token: "\(comment.text(index)) … \(comment.text(particle))", weight: weight,
-                                                 lexiconWeight: term.weight, start: tokens[index].start, end: tokens[particle].end, rules: rules))
-                    } else {
-                        evidence.append(Evidence(token: comment.string(range), weight: weight, lexiconWeight: term.weight,
-                                                 start: tokens[index].start, end: tokens[range.upperBound - 1].end, rules: rules))
-                    }
+                    // A separable verb read apart ends at its particle and shows both (`fällt … aus`).
+                    let separated = term.particleOffset > 0
+                    let last = separated ? index + Int(term.particleOffset) : range.upperBound - 1
+                    let token = separated ? "\(comment.text(index)) … \(comment.text(last))" : comment.string(range)
+                    evidence.append(Evidence(token: token, weight: weight, lexiconWeight: term.weight,
+                                             start: tokens[index].start, end: tokens[last].end, rules: rules))
                     clauseOpinions.append((range, modifiers))
                 }
                 clauses[clauseIndex].evidence = clauseEvidence..<evidence.count
